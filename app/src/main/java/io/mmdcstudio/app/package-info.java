@@ -1,0 +1,2 @@
+/** The composition root: command line, JavaFX application and settings. */
+package io.mmdcstudio.app;

@@ -1,0 +1,2 @@
+/** JavaFX components and view models. No DJL, no Jackson. */
+package io.mmdcstudio.views;
