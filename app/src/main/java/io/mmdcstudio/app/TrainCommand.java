@@ -1,0 +1,128 @@
+package io.mmdcstudio.app;
+
+import io.mmdcstudio.engine.data.ImageDataset;
+import io.mmdcstudio.engine.io.Json;
+import io.mmdcstudio.engine.results.Manifests;
+import io.mmdcstudio.engine.results.ResultFiles;
+import io.mmdcstudio.engine.results.RunManifest;
+import io.mmdcstudio.engine.run.MmdcRun;
+import io.mmdcstudio.engine.run.RunConfig;
+import io.mmdcstudio.engine.run.RunControl;
+import io.mmdcstudio.engine.run.RunOptions;
+import io.mmdcstudio.engine.run.RunResult;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code mmdc train}: clusters a dataset with MMDC and writes run.json and assignments.csv. */
+@Command(name = "train", mixinStandardHelpOptions = true,
+        description = "Cluster images with Multi-Modal Deep Clustering; writes DIR/run.json and DIR/assignments.csv.")
+final class TrainCommand implements Callable<Integer> {
+
+    /** Name of the checkpoint file kept in the output folder. */
+    static final String CHECKPOINT = "checkpoint.bin";
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    DataOptions dataOptions = new DataOptions();
+
+    @Mixin
+    OutputOptions output = new OutputOptions();
+
+    @Option(names = "--clusters", paramLabel = "K", description = "Number of clusters (required unless --config sets it).")
+    Integer clusters;
+
+    @Option(names = "--preset", defaultValue = "quick", paramLabel = "quick|balanced|paper",
+            description = "Starting settings: quick (minutes on a laptop CPU), balanced, or paper (the reference "
+                    + "recipe). Default: ${DEFAULT-VALUE}.")
+    String preset;
+
+    @Option(names = "--epochs", paramLabel = "N", description = "Number of epochs (overrides the preset).")
+    Integer epochs;
+
+    @Option(names = "--seed", paramLabel = "S", description = "Seed of every random choice (default 1).")
+    Long seed;
+
+    @Option(names = "--train-subset", paramLabel = "N",
+            description = "Train on N images and assign all of them (0 = train on all; overrides the preset).")
+    Integer trainSubset;
+
+    @Option(names = "--config", paramLabel = "run.json",
+            description = "Read the settings from a JSON file: a run config, or an earlier run's run.json. "
+                    + "Other flags override it.")
+    Path configFile;
+
+    @Option(names = "--resume", description = "Continue from DIR/" + CHECKPOINT + " (same data and settings).")
+    boolean resume;
+
+    @Override
+    public Integer call() throws Exception {
+        Instant started = Instant.now();
+        ConsoleProgress console = ConsoleProgress.to(spec.commandLine().getErr());
+        RunConfig probe = baseConfig(true);
+        long t0 = System.nanoTime();
+        ImageDataset data = dataOptions.load(probe.inputSize(), console);
+        double loadSeconds = (System.nanoTime() - t0) / 1e9;
+        Reports.skipped(console, data);
+        RunConfig config = data.channels() == 1 ? probe : baseConfig(false);
+        Path dir = output.directory();
+        Files.createDirectories(dir);
+        RunOptions options = new RunOptions(dir.resolve(CHECKPOINT), resume, 10);
+        RunResult result = MmdcRun.run(data, config, options, console, new RunControl());
+        RunManifest manifest = Manifests.manifest(data, new Manifests.Outcome("mmdc", dataOptions.data.toString(),
+                dataOptions.labelSource(data), config, config.clusters(), result.clusters(), result.history(),
+                result.metrics(), MmdcRun.engineDescription(), "cpu", config.seed(), started, loadSeconds,
+                result.trainSeconds(), result.assignSeconds(), result.cancelled(), result.epochsCompleted(),
+                result.keptEpoch()));
+        ResultFiles.write(dir, manifest, Manifests.rows(data, result.clusters(), result.confidence()),
+                result.embeddings());
+        Reports.summary(spec.commandLine().getOut(), manifest, dir);
+        return 0;
+    }
+
+    /** The preset (or config file) for data of this kind, with the command-line overrides applied. */
+    private RunConfig baseConfig(boolean grayscale) throws IOException {
+        RunConfig config;
+        if (configFile != null) {
+            config = readConfig(configFile);
+        } else {
+            if (clusters == null) {
+                throw new IllegalArgumentException("--clusters K is required (or give --config with a config)");
+            }
+            config = RunConfig.preset(preset, clusters, grayscale);
+        }
+        if (clusters != null) {
+            config = config.withClusters(clusters);
+        }
+        if (epochs != null) {
+            config = config.withEpochs(epochs);
+        }
+        if (seed != null) {
+            config = config.withSeed(seed);
+        }
+        if (trainSubset != null) {
+            config = config.withTrainSubset(trainSubset);
+        }
+        return config.validated();
+    }
+
+    /** A bare config, or the {@code config} of an earlier run.json. */
+    static RunConfig readConfig(Path file) throws IOException {
+        com.fasterxml.jackson.databind.JsonNode node = Json.mapper().readTree(file.toFile());
+        com.fasterxml.jackson.databind.JsonNode config = node.has("config") ? node.get("config") : node;
+        try {
+            return Json.mapper().treeToValue(config, RunConfig.class);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalArgumentException("Cannot read the config in " + file + ": " + e.getOriginalMessage());
+        }
+    }
+}
