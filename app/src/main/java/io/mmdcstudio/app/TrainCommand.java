@@ -68,12 +68,12 @@ final class TrainCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Instant started = Instant.now();
         ConsoleProgress console = ConsoleProgress.to(spec.commandLine().getErr());
-        RunConfig probe = baseConfig(true);
+        RunConfig probe = config(true, 0); // validates the settings before any data is read
         long t0 = System.nanoTime();
         ImageDataset data = dataOptions.load(probe.inputSize(), console);
         double loadSeconds = (System.nanoTime() - t0) / 1e9;
         Reports.skipped(console, data);
-        RunConfig config = data.channels() == 1 ? probe : baseConfig(false);
+        RunConfig config = config(data.channels() == 1, data.size());
         Path dir = output.directory();
         Files.createDirectories(dir);
         RunOptions options = new RunOptions(dir.resolve(CHECKPOINT), resume, 10);
@@ -89,8 +89,11 @@ final class TrainCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** The preset (or config file) for data of this kind, with the command-line overrides applied. */
-    private RunConfig baseConfig(boolean grayscale) throws IOException {
+    /**
+     * The preset sized for {@code images} images (0 = not known yet), or the config file as it is, with the
+     * command-line overrides applied last.
+     */
+    private RunConfig config(boolean grayscale, int images) throws IOException {
         RunConfig config;
         if (configFile != null) {
             config = readConfig(configFile);
@@ -99,6 +102,7 @@ final class TrainCommand implements Callable<Integer> {
                 throw new IllegalArgumentException("--clusters K is required (or give --config with a config)");
             }
             config = RunConfig.preset(preset, clusters, grayscale);
+            config = images > 0 ? config.scaledTo(images) : config;
         }
         if (clusters != null) {
             config = config.withClusters(clusters);

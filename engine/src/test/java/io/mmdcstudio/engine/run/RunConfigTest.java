@@ -63,4 +63,26 @@ class RunConfigTest {
         assertTrue(e.getMessage().contains("quick, balanced, paper"));
         assertFalse(RunConfig.preset("QUICK", 3, true).problems().size() > 0, "names are case-insensitive");
     }
+
+    @Test
+    void smallFoldersGetSmallerBatchesAndMoreEpochsForAboutTheSameSteps() {
+        RunConfig quick = RunConfig.preset("quick", 10, true);
+        RunConfig small = quick.scaledTo(1000);
+        assertEquals(56, small.batchSize());
+        double stepsLarge = quick.epochs() * 20_000.0 / quick.batchSize();
+        double stepsSmall = small.epochs() * 1000.0 / small.batchSize();
+        assertEquals(stepsLarge, stepsSmall, stepsLarge * 0.15);
+        assertEquals(quick, quick.scaledTo(70_000), "large data keeps the preset");
+        RunConfig paper = RunConfig.preset("paper", 10, true);
+        assertEquals(paper, paper.scaledTo(1000), "the paper preset is never changed");
+        assertEquals(RunConfig.MAX_SCALED_EPOCHS, quick.scaledTo(100).epochs());
+    }
+
+    @Test
+    void builderChangesOnlyWhatItIsTold() {
+        RunConfig c = RunConfig.preset("balanced", 10, true);
+        RunConfig d = c.toBuilder().learningRate(0.1).build();
+        assertEquals(0.1, d.learningRate());
+        assertEquals(c, d.toBuilder().learningRate(c.learningRate()).build());
+    }
 }
