@@ -72,6 +72,7 @@ class RunConfigTest {
         double stepsLarge = quick.epochs() * 20_000.0 / quick.batchSize();
         double stepsSmall = small.epochs() * 1000.0 / small.batchSize();
         assertEquals(stepsLarge, stepsSmall, stepsLarge * 0.15);
+        assertEquals(1.0, small.rotationShare(), "a small folder does the rotation task on every image");
         assertEquals(quick, quick.scaledTo(70_000), "large data keeps the preset");
         RunConfig paper = RunConfig.preset("paper", 10, true);
         assertEquals(paper, paper.scaledTo(1000), "the paper preset is never changed");
