@@ -2,6 +2,8 @@
 # Fashion-MNIST (train + test merged, 70,000 images, k = 10): MMDC presets against the pixel baselines, in one
 # session, through the real command line. Installs Debian's dataset-fashion-mnist when missing.
 # Usage: bench/fashion-mnist/run.sh [seeds (default "1 2 3")] [presets (default "quick balanced")]
+# SEEDS_<preset>="..." overrides the seeds of one preset (e.g. SEEDS_balanced="1" to save time).
+# MMDC_SKIP_BUILD=1 runs whatever ./mmdc has built (the launcher then does no up-to-date check).
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
 SEEDS="${1:-1 2 3}"
@@ -19,7 +21,8 @@ for method in kmeans-pixels pca-kmeans; do
     "$ROOT/mmdc" baseline --data "$DATA" --clusters 10 --method "$method" --seed 1 --out "$OUT/$method" > "$OUT/$method.log" 2>&1
 done
 for preset in $PRESETS; do
-  for seed in $SEEDS; do
+  seeds_var="SEEDS_$preset"
+  for seed in ${!seeds_var:-$SEEDS}; do
     name="$preset-seed$seed"
     /usr/bin/time -f "%e s wall, %M KB max RSS" -o "$OUT/$name.time" \
       "$ROOT/mmdc" train --data "$DATA" --clusters 10 --preset "$preset" --seed "$seed" --out "$OUT/$name" > "$OUT/$name.log" 2>&1

@@ -1,7 +1,7 @@
 package io.mmdcstudio.gmm;
 
-/** Small dense-vector kernels shared by k-means, PCA and the read-out. */
-final class Vectors {
+/** Small dense-vector kernels shared by k-means, PCA, the read-out and the engine. */
+public final class Vectors {
 
     private Vectors() {
     }
@@ -11,7 +11,7 @@ final class Vectors {
      * overlap additions (a single accumulator serialises on add latency) and the order is fixed, so the
      * result is reproducible.
      */
-    static double squaredDistance(float[] a, float[] b) {
+    public static double squaredDistance(float[] a, float[] b) {
         double s0 = 0;
         double s1 = 0;
         double s2 = 0;

@@ -3,6 +3,7 @@ package io.mmdcstudio.engine.baseline;
 import io.mmdcstudio.engine.data.ImageDataset;
 import io.mmdcstudio.gmm.KMeans;
 import io.mmdcstudio.gmm.Pca;
+import io.mmdcstudio.gmm.Vectors;
 
 /** Runs a {@link BaselineMethod} on a dataset: pure Java, no network. */
 public final class Baselines {
@@ -57,24 +58,15 @@ public final class Baselines {
     private static float[] confidence(float[][] x, float[][] centroids, int[] labels) {
         float[] conf = new float[x.length];
         for (int i = 0; i < x.length; i++) {
-            double nearest = Math.sqrt(distance(x[i], centroids[labels[i]]));
+            double nearest = Math.sqrt(Vectors.squaredDistance(x[i], centroids[labels[i]]));
             double second = Double.POSITIVE_INFINITY;
             for (int c = 0; c < centroids.length; c++) {
                 if (c != labels[i]) {
-                    second = Math.min(second, Math.sqrt(distance(x[i], centroids[c])));
+                    second = Math.min(second, Math.sqrt(Vectors.squaredDistance(x[i], centroids[c])));
                 }
             }
             conf[i] = second > 0 && Double.isFinite(second) ? (float) Math.max(0, 1 - nearest / second) : 1f;
         }
         return conf;
-    }
-
-    private static double distance(float[] a, float[] b) {
-        double d = 0;
-        for (int j = 0; j < a.length; j++) {
-            double diff = a[j] - b[j];
-            d += diff * diff;
-        }
-        return d;
     }
 }

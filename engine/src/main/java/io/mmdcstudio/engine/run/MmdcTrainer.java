@@ -20,6 +20,7 @@ import io.mmdcstudio.gmm.ClusteringMetrics.Scores;
 import io.mmdcstudio.gmm.KMeans;
 import io.mmdcstudio.gmm.LinearAssignment;
 import io.mmdcstudio.gmm.MixtureTargets;
+import io.mmdcstudio.gmm.Vectors;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.SplittableRandom;
@@ -111,7 +112,8 @@ final class MmdcTrainer {
             }
             state.history.add(outcome.event());
             listener.onEpoch(outcome.event());
-            if (config.keepBest() && outcome.selectionScore() < state.bestScore) {
+            boolean matched = epoch >= config.warmupEpochs(); // a warm-up epoch's clusters are a random head's
+            if (config.keepBest() && matched && outcome.selectionScore() < state.bestScore) {
                 state.bestScore = outcome.selectionScore();
                 state.bestEpoch = epoch;
                 state.bestParameters = Checkpoints.parameterBytes(s.net());
@@ -141,21 +143,26 @@ final class MmdcTrainer {
         if (config.refineFrom() > 0 && epoch + 1 >= config.refineFrom() && !refine(s, epoch)) {
             return null;
         }
+        boolean warmup = epoch < config.warmupEpochs();
         double[] rotation = {Double.NaN, Double.NaN};
         if (config.rotation()) {
-            rotation = rotationEpoch(s, epoch, lr, rng.split());
+            rotation = rotationEpoch(s, epoch, lr, warmup ? 1.0 : config.rotationShare(), rng.split());
             if (rotation == null) {
                 return null;
             }
         }
-        double clusterLoss = clusteringEpoch(s, epoch, lr, rng.split());
-        if (Double.isNaN(clusterLoss) && control.isCancelled()) {
+        // Warm-up epochs train features on the rotation task alone, so that the first matchings of images to
+        // targets are made on meaningful embeddings rather than on a random network's.
+        double clusterLoss = warmup ? Double.NaN : clusteringEpoch(s, epoch, lr, rng.split());
+        if (control.isCancelled()) {
             return null;
         }
         Evaluation eval = evaluate(s, epoch, trainIndex, true);
         if (eval == null) {
             return null;
         }
+        listener.onEpochEmbeddings(new RunEvents.EpochSnapshot(epoch, trainIndex, eval.clusters(), eval.confidence(),
+                eval.embeddings()));
         int[] previous = state.lastClusters;
         double changed = previous == null ? 1.0 : changedShare(previous, eval.clusters());
         state.lastClusters = eval.clusters();
@@ -167,9 +174,9 @@ final class MmdcTrainer {
     }
 
     /** Rotation task over a share of the training images; returns {loss, accuracy}, or null when cancelled. */
-    private double[] rotationEpoch(Session s, int epoch, double lr, SplittableRandom rng) {
+    private double[] rotationEpoch(Session s, int epoch, double lr, double share, SplittableRandom rng) {
         int[] order = shuffled(trainIndex, rng);
-        int n = Math.max(1, (int) Math.ceil(order.length * config.rotationShare()));
+        int n = Math.max(1, (int) Math.ceil(order.length * share));
         // As in the reference: B source images per step, each in its four rotations (4B views).
         int batches = Math.max(1, Math.round(n / (float) config.batchSize()));
         listener.onPhase(new RunEvents.PhaseStarted(epoch, Phase.ROTATION));
@@ -323,7 +330,7 @@ final class MmdcTrainer {
         for (int i = 0; i < emb.length; i++) {
             clusters[i] = MixtureTargets.nearestMean(emb[i], means);
             confidence[i] = (float) MixtureTargets.confidence(emb[i], means);
-            spread += squaredDistance(emb[i], means[clusters[i]]);
+            spread += Vectors.squaredDistance(emb[i], means[clusters[i]]);
         }
         return new Evaluation(clusters, confidence, emb, spread / Math.max(1, emb.length));
     }
@@ -394,15 +401,6 @@ final class MmdcTrainer {
             }
         }
         return changed / (double) before.length;
-    }
-
-    private static double squaredDistance(float[] a, float[] b) {
-        double d = 0;
-        for (int i = 0; i < a.length; i++) {
-            double diff = a[i] - b[i];
-            d += diff * diff;
-        }
-        return d;
     }
 
     /**

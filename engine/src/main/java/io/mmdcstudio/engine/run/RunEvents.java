@@ -54,4 +54,27 @@ public final class RunEvents {
             clusterSizes = clusterSizes.clone();
         }
     }
+
+    /**
+     * The training images after an epoch's evaluation, all arrays parallel to {@code imageIndices}.
+     *
+     * @param epoch        zero-based epoch
+     * @param imageIndices dataset index of each training image
+     * @param clusters     its nearest mixture mean
+     * @param confidence   how clearly it sits nearer that mean than the next one, in [0, 1]
+     * @param embeddings   its eval-view embedding (D values each)
+     */
+    public record EpochSnapshot(int epoch, int[] imageIndices, int[] clusters, float[] confidence,
+            float[][] embeddings) {
+        public EpochSnapshot {
+            imageIndices = imageIndices.clone();
+            clusters = clusters.clone();
+            confidence = confidence.clone();
+            float[][] rows = new float[embeddings.length][];
+            for (int i = 0; i < rows.length; i++) {
+                rows[i] = embeddings[i].clone();
+            }
+            embeddings = rows;
+        }
+    }
 }

@@ -17,5 +17,11 @@ public interface RunListener {
 
     default void onEpoch(RunEvents.EpochEnded event) {}
 
+    /**
+     * Where every training image stands after an epoch's evaluation (sent just before {@link #onEpoch} of the
+     * same epoch): what a live map or gallery draws. The arrays are copies the listener may keep.
+     */
+    default void onEpochEmbeddings(RunEvents.EpochSnapshot snapshot) {}
+
     default void onRunFinished(RunResult result) {}
 }

@@ -46,7 +46,7 @@ class RunConfigTest {
 
     @Test
     void invalidValuesAreAllReportedInWords() {
-        RunConfig bad = new RunConfig("x", 1, 0, 8, NetworkKind.COMPACT, 0, 0, null, -1, true, 0, 0, 1, 1, -1, 1,
+        RunConfig bad = new RunConfig("x", 1, 0, 8, NetworkKind.COMPACT, 0, 0, null, -1, true, 0, 0, 0, 1, 1, -1, 1,
                 0, Schedule.STEP, 0, 0.1, 0, java.util.List.of(1.5), false, 0, false, false, 1);
         var problems = bad.problems();
         assertTrue(problems.contains("clusters must be at least 2"), problems.toString());

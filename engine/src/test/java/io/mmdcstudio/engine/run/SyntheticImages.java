@@ -44,7 +44,7 @@ final class SyntheticImages {
     /** A small, fast config for tests: 3 clusters, tiny network, batch 32. */
     static RunConfig tinyConfig(int epochs) {
         RunConfig quick = RunConfig.preset("quick", 3, true);
-        return new RunConfig("test", 3, epochs, 16, NetworkKind.COMPACT, 8, 0, quick.means(), 0, true, 0.5, 0, 2,
+        return new RunConfig("test", 3, epochs, 16, NetworkKind.COMPACT, 8, 0, quick.means(), 0, true, 0.5, 0, 0, 2,
                 32, 0.05, 0.9, 5e-4, Schedule.COSINE, 0, 0.1, 0, List.of(0.875, 0.75), true, 10, false, false, 7);
     }
 }
