@@ -37,6 +37,12 @@ final class ConsoleProgress implements RunListener {
                 done == total);
     }
 
+    void mapping(int iteration, int total, double kl) {
+        double fraction = total > 0 ? iteration / (double) total : 1;
+        show(String.format(Locale.ROOT, "t-SNE    %s %d/%d KL %.4f", bar(fraction), iteration, total, kl),
+                iteration == total);
+    }
+
     void line(String text) {
         clear();
         err.println(text);
@@ -60,8 +66,9 @@ final class ConsoleProgress implements RunListener {
 
     @Override
     public void onEpoch(RunEvents.EpochEnded e) {
-        StringBuilder s = new StringBuilder(String.format(Locale.ROOT,
-                "epoch %d/%d: cluster loss %.4f", e.epoch() + 1, e.epochs(), e.clusterLoss()));
+        StringBuilder s = new StringBuilder(String.format(Locale.ROOT, "epoch %d/%d: ", e.epoch() + 1, e.epochs()));
+        s.append(Double.isNaN(e.clusterLoss()) ? "warm-up (rotation task only)"
+                : String.format(Locale.ROOT, "cluster loss %.4f", e.clusterLoss()));
         if (!Double.isNaN(e.rotationLoss())) {
             s.append(String.format(Locale.ROOT, ", rotation loss %.3f (acc %.2f)", e.rotationLoss(), e.rotationAccuracy()));
         }

@@ -26,6 +26,8 @@ public final class ResultFiles {
     public static final String ASSIGNMENTS = "assignments.csv";
     /** Embeddings file name: magic "MMDCEMB1", int32 n, int32 d, then n*d float32, little-endian. */
     public static final String EMBEDDINGS = "embeddings.f32";
+    /** Default name of a map written by {@code mmdc map}: {@code item,x,y,cluster}. */
+    public static final String MAP = "map.csv";
 
     private static final byte[] EMBEDDING_MAGIC = "MMDCEMB1".getBytes(StandardCharsets.US_ASCII);
 
@@ -124,5 +126,111 @@ public final class ResultFiles {
             }
         }
         return e;
+    }
+
+    /**
+     * Reads {@code assignments.csv} of a run folder (RFC 4180: quoted fields may hold commas, doubled quotes and
+     * line breaks). An empty label reads as null.
+     */
+    public static List<Assignment> readAssignments(Path dir) throws IOException {
+        Path file = dir.resolve(ASSIGNMENTS);
+        List<List<String>> records = parseCsv(Files.readString(file, StandardCharsets.UTF_8), file);
+        if (records.isEmpty() || records.get(0).size() < 3 || !records.get(0).get(0).equals("item")
+                || !records.get(0).get(1).equals("cluster") || !records.get(0).get(2).equals("confidence")) {
+            throw new IOException(file + " does not start with the header item,cluster,confidence");
+        }
+        List<Assignment> rows = new java.util.ArrayList<>(records.size() - 1);
+        for (int r = 1; r < records.size(); r++) {
+            List<String> f = records.get(r);
+            if (f.size() < 3 || f.size() > 4) {
+                throw new IOException(file + ": record " + r + " has " + f.size() + " fields, expected 3 or 4");
+            }
+            try {
+                String label = f.size() == 4 && !f.get(3).isEmpty() ? f.get(3) : null;
+                rows.add(new Assignment(f.get(0), Integer.parseInt(f.get(1)), Double.parseDouble(f.get(2)), label));
+            } catch (NumberFormatException e) {
+                throw new IOException(file + ": record " + r + " has a cluster or confidence that is not a number", e);
+            }
+        }
+        return rows;
+    }
+
+    /** Splits RFC 4180 text into records of fields; a final line break is optional, blank lines are skipped. */
+    static List<List<String>> parseCsv(String text, Path file) throws IOException {
+        List<List<String>> records = new java.util.ArrayList<>();
+        List<String> fields = new java.util.ArrayList<>();
+        StringBuilder field = new StringBuilder();
+        int i = 0;
+        int n = text.length();
+        while (i < n) {
+            char c = text.charAt(i);
+            if (c == '"' && field.length() == 0) {
+                i = quoted(text, i + 1, field, file);
+            } else if (c == ',') {
+                fields.add(field.toString());
+                field.setLength(0);
+                i++;
+            } else if (c == '\n' || c == '\r') {
+                i += c == '\r' && i + 1 < n && text.charAt(i + 1) == '\n' ? 2 : 1;
+                endRecord(records, fields, field);
+                fields = new java.util.ArrayList<>();
+            } else {
+                field.append(c);
+                i++;
+            }
+        }
+        endRecord(records, fields, field);
+        return records;
+    }
+
+    /** Reads a quoted field's content from {@code i} (just past the opening quote); returns the index after it. */
+    private static int quoted(String text, int start, StringBuilder field, Path file) throws IOException {
+        int i = start;
+        while (i < text.length()) {
+            char c = text.charAt(i);
+            if (c != '"') {
+                field.append(c);
+                i++;
+            } else if (i + 1 < text.length() && text.charAt(i + 1) == '"') {
+                field.append('"');
+                i += 2;
+            } else {
+                return i + 1;
+            }
+        }
+        throw new IOException(file + " ends inside a quoted field");
+    }
+
+    private static void endRecord(List<List<String>> records, List<String> fields, StringBuilder field) {
+        if (!fields.isEmpty() || field.length() > 0) {
+            fields.add(field.toString());
+            records.add(fields);
+        }
+        field.setLength(0);
+    }
+
+    /**
+     * Writes a map atomically as {@code item,x,y,cluster}, one row per assignment, in order. Coordinates are
+     * written in the shortest form that reads back as the same float.
+     */
+    public static void writeMap(Path file, List<Assignment> rows, float[][] positions) throws IOException {
+        if (rows.size() != positions.length) {
+            throw new IllegalArgumentException(rows.size() + " rows but " + positions.length + " positions");
+        }
+        AtomicFiles.write(file, out -> {
+            Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+            w.write("item,x,y,cluster\n");
+            for (int i = 0; i < positions.length; i++) {
+                w.write(csv(rows.get(i).item()));
+                w.write(',');
+                w.write(Float.toString(positions[i][0]));
+                w.write(',');
+                w.write(Float.toString(positions[i][1]));
+                w.write(',');
+                w.write(Integer.toString(rows.get(i).cluster()));
+                w.write('\n');
+            }
+            w.flush();
+        });
     }
 }
