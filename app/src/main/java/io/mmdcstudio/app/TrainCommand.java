@@ -2,8 +2,7 @@ package io.mmdcstudio.app;
 
 import io.mmdcstudio.engine.data.ImageDataset;
 import io.mmdcstudio.engine.io.Json;
-import io.mmdcstudio.engine.results.Manifests;
-import io.mmdcstudio.engine.results.ResultFiles;
+import io.mmdcstudio.engine.results.MmdcResults;
 import io.mmdcstudio.engine.results.RunManifest;
 import io.mmdcstudio.engine.run.MmdcRun;
 import io.mmdcstudio.engine.run.RunConfig;
@@ -78,13 +77,10 @@ final class TrainCommand implements Callable<Integer> {
         Files.createDirectories(dir);
         RunOptions options = new RunOptions(dir.resolve(CHECKPOINT), resume, 10);
         RunResult result = MmdcRun.run(data, config, options, console, new RunControl());
-        RunManifest manifest = Manifests.manifest(data, new Manifests.Outcome("mmdc", dataOptions.data.toString(),
-                dataOptions.labelSource(data), config, config.clusters(), result.clusters(), result.history(),
-                result.metrics(), MmdcRun.engineDescription(), "cpu", config.seed(), started, loadSeconds,
-                result.trainSeconds(), result.assignSeconds(), result.cancelled(), result.epochsCompleted(),
-                result.keptEpoch()));
-        ResultFiles.write(dir, manifest, Manifests.rows(data, result.clusters(), result.confidence()),
-                result.embeddings());
+        // The same two calls as the desktop app's Save results, so both write identical run folders.
+        RunManifest manifest = MmdcResults.manifest(data, config, result, new MmdcResults.Source(
+                dataOptions.data.toString(), dataOptions.labelSource(data), started, loadSeconds));
+        MmdcResults.write(dir, data, manifest, result);
         Reports.summary(spec.commandLine().getOut(), manifest, dir);
         return 0;
     }

@@ -1,0 +1,195 @@
+package io.mmdcstudio.app.gui;
+
+import io.mmdcstudio.views.gallery.Assignments;
+import io.mmdcstudio.views.run.RunState;
+import io.mmdcstudio.views.studio.StudioView;
+import io.mmdcstudio.views.studio.Theme;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Optional;
+import javafx.animation.PauseTransition;
+import javafx.application.Platform;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.image.WritableImage;
+import javafx.util.Duration;
+import javax.imageio.ImageIO;
+
+/**
+ * Takes the documentation screenshots from inside the app: starts a run on the opened data, waits for a given
+ * epoch, then snapshots the main window, the gallery, the map, the confusion matrix and the dark theme into a
+ * folder, and quits. Driven by system properties so that {@code scripts/screenshots.sh} needs no robot:
+ * <ul>
+ *   <li>{@value #DIR_PROPERTY}: the output folder (setting it turns the director on)</li>
+ *   <li>{@value #EPOCH_PROPERTY}: the one-based epoch after which to shoot (default 4)</li>
+ *   <li>{@value #EPOCHS_PROPERTY}: epochs of the run, overriding the preset (optional)</li>
+ *   <li>{@value #FINISH_PROPERTY}: "true" lets the run finish and adds {@code screenshot-result.png} (the
+ *       summary and Save) instead of cancelling after the pictures</li>
+ * </ul>
+ */
+final class ScreenshotDirector {
+
+    static final String DIR_PROPERTY = "mmdc.screenshots";
+    static final String EPOCH_PROPERTY = "mmdc.screenshots.afterEpoch";
+    static final String EPOCHS_PROPERTY = "mmdc.screenshots.epochs";
+    static final String FINISH_PROPERTY = "mmdc.screenshots.finish";
+
+    private static final double WIDTH = 1280;
+    private static final double HEIGHT = 800;
+
+    private final Path dir;
+    private final int afterEpoch;
+    private final String epochs;
+    private boolean finish;
+    private final Deque<Step> steps = new ArrayDeque<>();
+    private StudioWindow window;
+    private boolean started;
+    private boolean shooting;
+
+    private record Step(double delayMillis, Runnable action) {}
+
+    private ScreenshotDirector(Path dir, int afterEpoch, String epochs, boolean finish) {
+        this.dir = dir;
+        this.afterEpoch = afterEpoch;
+        this.epochs = epochs;
+        this.finish = finish;
+    }
+
+    /** A director when {@value #DIR_PROPERTY} is set. */
+    static Optional<ScreenshotDirector> fromSystemProperties() {
+        String dir = System.getProperty(DIR_PROPERTY);
+        if (dir == null || dir.isBlank()) {
+            return Optional.empty();
+        }
+        return Optional.of(new ScreenshotDirector(Path.of(dir), Integer.getInteger(EPOCH_PROPERTY, 4),
+                System.getProperty(EPOCHS_PROPERTY), Boolean.getBoolean(FINISH_PROPERTY)));
+    }
+
+    void attach(StudioWindow w) {
+        window = w;
+        w.stage().setMaximized(false);
+        w.stage().setWidth(WIDTH);
+        w.stage().setHeight(HEIGHT);
+        w.viewModel().themeProperty().set(Theme.LIGHT);
+        w.viewModel().data().datasetProperty().addListener((obs, was, now) -> {
+            if (now != null && !started) {
+                started = true;
+                if (epochs != null) {
+                    w.viewModel().settings().field("epochs").textProperty().set(epochs);
+                }
+                // Let the baseline start first: it is quick and its line belongs in the picture.
+                after(1500, () -> w.viewModel().run().start());
+            }
+        });
+        w.viewModel().gallery().assignmentsProperty().addListener((obs, was, now) -> {
+            if (now != null && now.epoch() + 1 >= afterEpoch && !shooting) {
+                shooting = true;
+                shoot(w, now);
+            }
+        });
+    }
+
+    private void shoot(StudioWindow w, Assignments a) {
+        // The figure for the run so far: taking pictures (full-scene snapshots, a theme switch) stalls by design.
+        System.err.printf(java.util.Locale.ROOT, "mmdc: longest FX-thread stall in the %d epochs before the "
+                + "screenshots: %.1f ms (%d pulses, %d gaps over %.0f ms); longest hand-over of run events: %.1f ms "
+                + "(%.1f ms of CPU)%n", a.epoch() + 1, w.stalls().maxGapMillis(), w.stalls().pulses(),
+                w.stalls().noticeableStalls(), io.mmdcstudio.views.fx.StallMonitor.NOTICEABLE_MS,
+                w.viewModel().uiQueue().longestDrainMillis(), w.viewModel().uiQueue().longestDrainCpuMillis());
+        StudioView view = w.view();
+        steps.add(new Step(1500, () -> view.selectTab(StudioView.TRAINING)));
+        steps.add(new Step(500, () -> save(w, "screenshot-main.png")));
+        steps.add(new Step(0, () -> {
+            view.selectTab(StudioView.CLUSTERS);
+            int largest = 0;
+            for (int c = 1; c < a.k(); c++) {
+                largest = a.size(c) > a.size(largest) ? c : largest;
+            }
+            w.viewModel().gallery().select(a.size(largest) > 0 ? a.members()[largest][0] : 0);
+        }));
+        steps.add(new Step(700, () -> save(w, "screenshot-gallery.png")));
+        steps.add(new Step(0, () -> view.selectTab(StudioView.MAP)));
+        steps.add(new Step(900, () -> save(w, "screenshot-map.png")));
+        steps.add(new Step(0, () -> view.selectTab(StudioView.CONFUSION)));
+        steps.add(new Step(600, () -> save(w, "screenshot-confusion.png")));
+        steps.add(new Step(0, () -> {
+            w.viewModel().themeProperty().set(Theme.DARK);
+            view.selectTab(StudioView.MAP);
+        }));
+        steps.add(new Step(900, () -> save(w, "screenshot-dark.png")));
+        steps.add(new Step(0, () -> {
+            w.viewModel().themeProperty().set(Theme.LIGHT);
+            view.selectTab(StudioView.TRAINING);
+            if (!finish) {
+                w.viewModel().run().cancel();
+            }
+        }));
+        steps.add(new Step(200, this::quitWhenStopped));
+        next();
+    }
+
+    private void quitWhenStopped() {
+        // Wait for the run to hand back its result, so the stall figure covers the whole run.
+        if (stateOf() != null && stateOf().active()) {
+            steps.addFirst(new Step(250, this::quitWhenStopped));
+            return;
+        }
+        if (finish) {
+            finish = false;
+            steps.add(new Step(1500, () -> save(window, "screenshot-result.png")));
+            steps.add(new Step(1000, this::quitWhenStopped));
+            return;
+        }
+        System.err.println("mmdc: screenshots written to " + dir.toAbsolutePath());
+        Platform.exit();
+    }
+
+    private RunState stateOf() {
+        return window == null ? null : window.viewModel().run().stateProperty().get();
+    }
+
+    /** Runs the next step after its delay; each step's action runs before the one after it is scheduled. */
+    private void next() {
+        Step step = steps.poll();
+        if (step == null) {
+            return;
+        }
+        after(step.delayMillis(), () -> {
+            step.action().run();
+            next();
+        });
+    }
+
+    private static void after(double millis, Runnable action) {
+        PauseTransition wait = new PauseTransition(Duration.millis(Math.max(1, millis)));
+        wait.setOnFinished(e -> action.run());
+        wait.play();
+    }
+
+    private void save(StudioWindow w, String name) {
+        WritableImage shot = w.stage().getScene().snapshot(null);
+        // Converting and encoding take a few hundred milliseconds: not on the FX thread, which keeps drawing.
+        Thread writer = new Thread(() -> write(shot, name), "mmdc-screenshot");
+        writer.setDaemon(false);
+        writer.start();
+    }
+
+    private void write(WritableImage shot, String name) {
+        BufferedImage image = SwingFXUtils.fromFXImage(shot, null);
+        try {
+            Files.createDirectories(dir);
+            Path tmp = dir.resolve(name + ".tmp");
+            if (!ImageIO.write(image, "png", tmp.toFile())) {
+                throw new IOException("no PNG writer");
+            }
+            Files.move(tmp, dir.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+            System.err.println("mmdc: wrote " + dir.resolve(name));
+        } catch (IOException e) {
+            System.err.println("mmdc: could not write " + dir.resolve(name) + ": " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,139 @@
+package io.mmdcstudio.app.gui;
+
+import io.mmdcstudio.views.fx.StallMonitor;
+import io.mmdcstudio.views.map.TsneProjection;
+import io.mmdcstudio.views.run.EngineGateway;
+import io.mmdcstudio.views.run.RunState;
+import io.mmdcstudio.views.run.StudioExecutors;
+import io.mmdcstudio.views.studio.StudioView;
+import io.mmdcstudio.views.studio.StudioViewModel;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+
+/**
+ * The composition root of the window: threads, engine, view model, view, scene, remembered settings and the
+ * FX-stall measurement. The application and the GUI tests both build the window through {@link #show}.
+ */
+public final class StudioWindow {
+
+    /** System property: when "true", the longest FX-thread stall of each run is printed on stderr. */
+    static final String STALL_REPORT_PROPERTY = "mmdc.stalls";
+
+    private final Stage stage;
+    private final AppSettings settings;
+    private final ExecutorService worker = single("mmdc-worker");
+    private final ExecutorService analysis = single("mmdc-analysis");
+    private final ExecutorService runner = single("mmdc-run");
+    private final StudioViewModel vm;
+    private final StudioView view;
+    private final StallMonitor stalls = new StallMonitor();
+    private double lastRunStallMillis = Double.NaN;
+
+    private StudioWindow(Stage stage, AppSettings settings) {
+        this.stage = stage;
+        this.settings = settings;
+        StudioExecutors executors = new StudioExecutors(Platform::runLater, worker, analysis, runner);
+        // t-SNE, continued epoch to epoch; it answers with PCA for what it cannot embed.
+        this.vm = new StudioViewModel(EngineGateway.engine(), executors, new TsneProjection());
+        this.view = new StudioView(vm);
+    }
+
+    /** Builds the window on {@code stage}, shows it and opens {@code initialData} if present. FX thread. */
+    public static StudioWindow show(Stage stage, AppSettings settings, Optional<Path> initialData) {
+        StudioWindow w = new StudioWindow(stage, settings);
+        w.vm.themeProperty().set(settings.theme());
+        Scene scene = new Scene(w.view, settings.width(), settings.height());
+        w.view.install(scene);
+        stage.setScene(scene);
+        stage.setTitle("MMDC Studio");
+        stage.setMinWidth(960);
+        stage.setMinHeight(640);
+        stage.setMaximized(settings.maximized());
+        w.vm.data().pathProperty().addListener((obs, was, now) -> {
+            if (now != null) {
+                w.settings.setLastFolder(now);
+            }
+        });
+        w.vm.run().stateProperty().addListener((obs, was, now) -> w.measure(was, now));
+        stage.show();
+        initialData.ifPresent(w.vm::open);
+        return w;
+    }
+
+    /** Measures FX-thread stalls from Start until the run ends. */
+    private void measure(RunState was, RunState now) {
+        if (now.active() && !was.active()) {
+            stalls.start();
+            vm.uiQueue().resetLongestDrain();
+        } else if (!now.active() && was.active()) {
+            stalls.stop();
+            lastRunStallMillis = stalls.maxGapMillis();
+            if (Boolean.getBoolean(STALL_REPORT_PROPERTY)) {
+                System.err.printf(Locale.ROOT, "mmdc: longest FX-thread stall during the run: %.1f ms "
+                        + "(%d pulses, %d gaps over %.0f ms); longest hand-over of run events: %.1f ms "
+                        + "(%.1f ms of CPU)%n", lastRunStallMillis, stalls.pulses(), stalls.noticeableStalls(),
+                        StallMonitor.NOTICEABLE_MS, vm.uiQueue().longestDrainMillis(),
+                        vm.uiQueue().longestDrainCpuMillis());
+            }
+        }
+    }
+
+    /** Remembers the window, stops a run and lets the worker threads go. FX thread. */
+    public void close() {
+        settings.setWindow(stage.isMaximized() ? settings.width() : stage.getWidth(),
+                stage.isMaximized() ? settings.height() : stage.getHeight(), stage.isMaximized());
+        settings.setTheme(vm.themeProperty().get());
+        try {
+            settings.saveQuietly();
+        } catch (UncheckedIOException e) {
+            System.err.println("mmdc: could not remember the window settings: " + e.getMessage());
+        }
+        vm.run().cancel();
+        worker.shutdownNow();
+        analysis.shutdownNow();
+        // Not shutdownNow: interrupting the run thread mid-batch is what cancel() exists to avoid.
+        runner.shutdown();
+    }
+
+    /** The root view model. */
+    public StudioViewModel viewModel() {
+        return vm;
+    }
+
+    /** The window content. */
+    public StudioView view() {
+        return view;
+    }
+
+    /** The stage. */
+    public Stage stage() {
+        return stage;
+    }
+
+    /** The stall monitor (live during a run). */
+    public StallMonitor stalls() {
+        return stalls;
+    }
+
+    /** The longest FX-thread stall of the last finished run in milliseconds, NaN before the first. */
+    public double lastRunStallMillis() {
+        return lastRunStallMillis;
+    }
+
+    private static ExecutorService single(String name) {
+        ThreadFactory factory = r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        };
+        return Executors.newSingleThreadExecutor(factory);
+    }
+}

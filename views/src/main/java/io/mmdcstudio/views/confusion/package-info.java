@@ -1,0 +1,2 @@
+/** The confusion matrix of clusters against labels under the Hungarian mapping. */
+package io.mmdcstudio.views.confusion;

@@ -1,0 +1,64 @@
+package io.mmdcstudio.views.fx;
+
+import javafx.animation.AnimationTimer;
+
+/**
+ * Measures how long the FX thread goes without rendering: the longest gap between two pulses while it runs.
+ *
+ * <p>An {@link AnimationTimer} asks for a pulse every frame (about 60 a second), so any gap well above 17 ms
+ * means the FX thread was busy (our code, layout, or a garbage-collection pause) and the window could not
+ * repaint. Start it when a run starts; the figure is what a user would feel as a freeze.
+ */
+public final class StallMonitor {
+
+    /** Gaps above this count as a stall a person notices. */
+    public static final double NOTICEABLE_MS = 50;
+
+    private final AnimationTimer timer = new AnimationTimer() {
+        @Override
+        public void handle(long now) {
+            if (last != 0) {
+                long gap = now - last;
+                maxGapNanos = Math.max(maxGapNanos, gap);
+                if (gap > NOTICEABLE_MS * 1e6) {
+                    noticeable++;
+                }
+                pulses++;
+            }
+            last = now;
+        }
+    };
+    private long last;
+    private long maxGapNanos;
+    private long pulses;
+    private long noticeable;
+
+    /** Starts measuring from zero. FX thread only. */
+    public void start() {
+        last = 0;
+        maxGapNanos = 0;
+        pulses = 0;
+        noticeable = 0;
+        timer.start();
+    }
+
+    /** Stops measuring; the figures stay readable. FX thread only. */
+    public void stop() {
+        timer.stop();
+    }
+
+    /** The longest gap between two pulses since {@link #start()}, in milliseconds. */
+    public double maxGapMillis() {
+        return maxGapNanos / 1e6;
+    }
+
+    /** Pulses counted since {@link #start()}. */
+    public long pulses() {
+        return pulses;
+    }
+
+    /** Gaps longer than {@link #NOTICEABLE_MS} since {@link #start()}. */
+    public long noticeableStalls() {
+        return noticeable;
+    }
+}

@@ -1,0 +1,168 @@
+package io.mmdcstudio.views.gallery;
+
+import io.mmdcstudio.views.fx.ClusterPalette;
+import io.mmdcstudio.views.fx.Formats;
+import io.mmdcstudio.views.fx.ThumbnailCache;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.collections.FXCollections;
+import javafx.css.PseudoClass;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Hyperlink;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.scene.paint.Color;
+
+/**
+ * The clusters tab: a virtualised list (a {@link ListView} re-uses a screenful of equal-height cells) of rows of
+ * thumbnails, each cluster titled in the left column of its first row; the selected image's details on the right.
+ * While the tab is hidden the list holds no items, so a run does not pay for laying out what nobody sees.
+ */
+public final class GalleryView extends BorderPane {
+
+    /** Side of a thumbnail in the gallery, in pixels. */
+    public static final double THUMB = 60;
+    private static final double GAP = 6;
+    private static final double TITLE_WIDTH = 170;
+    private static final double ROW_HEIGHT = THUMB + 4 + 10;
+    /** On a cluster's first row: the style sheet draws a line above it. */
+    private static final PseudoClass CLUSTER_START = PseudoClass.getPseudoClass("cluster-start");
+
+    private final GalleryViewModel vm;
+    private final ThumbnailCache thumbnails;
+    private final ListView<GalleryRow> list = new ListView<>();
+    private final BooleanProperty showing = new SimpleBooleanProperty(this, "showing", true);
+    private final BooleanProperty dark = new SimpleBooleanProperty(this, "dark");
+
+    /** A gallery bound to {@code vm}. */
+    public GalleryView(GalleryViewModel vm, ThumbnailCache thumbnails) {
+        this.vm = vm;
+        this.thumbnails = thumbnails;
+        getStyleClass().add("gallery-view");
+        setId("gallery");
+
+        list.setId("gallery-list");
+        list.getStyleClass().add("gallery-list");
+        list.setFocusTraversable(false);
+        list.setFixedCellSize(ROW_HEIGHT);
+        list.setCellFactory(v -> new RowCell());
+        list.setPlaceholder(placeholder());
+        list.widthProperty().addListener((obs, was, now) -> {
+            // Room for the title column, the scroll bar and the cell padding, then as many thumbnails as fit.
+            double room = now.doubleValue() - TITLE_WIDTH - 34;
+            int columns = (int) Math.max(1, Math.floor((room + GAP) / (THUMB + 4 + GAP)));
+            if (columns != vm.columnsProperty().get()) {
+                vm.columnsProperty().set(columns);
+            }
+        });
+        showing.addListener((obs, was, now) -> list.setItems(now ? vm.rows() : FXCollections.observableArrayList()));
+        list.setItems(vm.rows());
+        vm.selectedProperty().addListener((obs, was, now) -> list.refresh());
+        dark.addListener((obs, was, now) -> list.refresh());
+
+        Label caption = new Label("Each row is a cluster, its most typical images first (those closest to the "
+                + "cluster's mean). Click an image for its details.");
+        caption.getStyleClass().add("tab-caption");
+        caption.setWrapText(true);
+        caption.setMinHeight(Region.USE_PREF_SIZE);
+
+        VBox centre = new VBox(8, caption, list);
+        VBox.setVgrow(list, Priority.ALWAYS);
+        setCenter(centre);
+        ImageDetailsPane details = new ImageDetailsPane(vm.selectedProperty(), thumbnails);
+        BorderPane.setMargin(details, new Insets(0, 0, 0, 12));
+        setRight(details);
+    }
+
+    /** Whether the gallery is on screen (its tab selected); while false the list is left empty. */
+    public BooleanProperty showingProperty() {
+        return showing;
+    }
+
+    /** Dark background (follows the theme): the canvas rows pick their frame colours by it. */
+    public BooleanProperty darkProperty() {
+        return dark;
+    }
+
+    private static Label placeholder() {
+        Label l = new Label("The gallery fills after the first epoch: each cluster gets rows of its most "
+                + "typical images.");
+        l.setWrapText(true);
+        l.getStyleClass().add("muted");
+        return l;
+    }
+
+    /** A row: the cluster's title column (on its first two rows) and a canvas of thumbnails. */
+    private final class RowCell extends ListCell<GalleryRow> {
+        private final Region swatch = new Region();
+        private final Label name = new Label();
+        private final Label size = new Label();
+        private final Label about = new Label();
+        private final Hyperlink more = new Hyperlink();
+        private final VBox title = new VBox(1);
+        private final Label empty = new Label("No images in this cluster at the moment.");
+        private final ThumbnailRow row = new ThumbnailRow(THUMB, GAP, vm::select);
+        private final HBox content;
+        private GalleryRow item;
+
+        RowCell() {
+            swatch.getStyleClass().add("swatch");
+            name.getStyleClass().add("cluster-name");
+            name.setGraphic(swatch);
+            size.getStyleClass().add("muted");
+            about.getStyleClass().add("muted");
+            more.setOnAction(e -> {
+                if (item != null) {
+                    vm.toggleExpanded(item.cluster());
+                }
+            });
+            more.setPadding(Insets.EMPTY);
+            title.setMinWidth(TITLE_WIDTH);
+            title.setPrefWidth(TITLE_WIDTH);
+            title.setMaxWidth(TITLE_WIDTH);
+            title.setAlignment(Pos.TOP_LEFT);
+            empty.getStyleClass().add("muted");
+            content = new HBox(0, title, row);
+            content.setAlignment(Pos.CENTER_LEFT);
+            setText(null);
+        }
+
+        @Override
+        protected void updateItem(GalleryRow r, boolean isEmpty) {
+            super.updateItem(r, isEmpty);
+            item = isEmpty ? null : r;
+            pseudoClassStateChanged(CLUSTER_START, item != null && item.first());
+            if (item == null) {
+                setGraphic(null);
+                return;
+            }
+            if (item.first()) {
+                swatch.setStyle("-fx-background-color: " + ClusterPalette.css(item.cluster()) + ";");
+                name.setText("Cluster " + item.cluster());
+                size.setText(Formats.count(item.size()) + (item.size() == 1 ? " image" : " images"));
+                about.setText(item.caption());
+                title.getChildren().setAll(name, size, about);
+            } else if (item.line() == 1 && (item.expandable() || item.expanded())) {
+                more.setText(item.expanded() ? "Show fewer" : "Show all " + Formats.count(item.size()));
+                title.getChildren().setAll(more);
+            } else {
+                title.getChildren().clear();
+            }
+            ImageDetails s = vm.selectedProperty().get();
+            boolean isDark = dark.get();
+            row.show(item.images(), s == null ? -1 : s.index(), thumbnails,
+                    isDark ? Color.web("#2e333b") : Color.web("#e6e9ee"),
+                    isDark ? Color.web("#5b8def") : Color.web("#2f64d6"),
+                    isDark ? Color.web("#e0902a") : Color.web("#c26a00"));
+            content.getChildren().setAll(title, item.images().length == 0 ? empty : row);
+            setGraphic(content);
+        }
+    }
+}

@@ -1,0 +1,48 @@
+package io.mmdcstudio.views.run;
+
+import io.mmdcstudio.views.fx.Icons;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.VBox;
+
+/** The result card after a run: headline, accuracy beside the pixel k-means baseline, details, Save results. */
+public final class ResultPanel extends VBox {
+
+    /** A card bound to {@code vm}; {@code onSave} asks where to save (a dialog) and calls {@code vm.save}. */
+    public ResultPanel(RunViewModel vm, Runnable onSave) {
+        getStyleClass().addAll("card", "result-panel");
+        setId("result-panel");
+
+        Label title = new Label("Result");
+        title.getStyleClass().add("card-title");
+
+        Label headline = new Label();
+        headline.setId("summary-headline");
+        headline.getStyleClass().add("summary");
+        headline.setWrapText(true);
+        Label scores = new Label();
+        scores.setId("summary-scores");
+        scores.getStyleClass().add("score-line");
+        scores.setWrapText(true);
+        Label details = new Label();
+        details.getStyleClass().add("muted");
+        details.setWrapText(true);
+        vm.summaryProperty().addListener((obs, was, s) -> {
+            headline.setText(s == null ? "" : s.headline());
+            scores.setText(s == null ? "" : s.scores());
+            details.setText(s == null ? "" : s.details());
+        });
+
+        Button save = new Button("Save results…", Icons.save());
+        save.setId("save");
+        save.setMaxWidth(Double.MAX_VALUE);
+        save.disableProperty().bind(vm.canSaveProperty().not());
+        save.setOnAction(e -> onSave.run());
+        save.setTooltip(new Tooltip("Write run.json and assignments.csv, as the command line does (Ctrl+S)"));
+
+        getChildren().addAll(title, headline, scores, details, save);
+        visibleProperty().bind(vm.summaryProperty().isNotNull());
+        managedProperty().bind(visibleProperty());
+    }
+}

@@ -1,0 +1,59 @@
+package io.mmdcstudio.views.run;
+
+import io.mmdcstudio.engine.data.ImageDataset;
+import io.mmdcstudio.views.confusion.ConfusionTable;
+import io.mmdcstudio.views.gallery.Assignments;
+import io.mmdcstudio.views.map.MapFrame;
+import io.mmdcstudio.views.map.MapProjection;
+import io.mmdcstudio.views.map.MapProjector;
+import java.util.function.BooleanSupplier;
+
+/**
+ * Turns a moment of a run (an epoch's snapshot, or the final result) into what the gallery, the map and the
+ * confusion matrix draw. Runs on the analysis worker, off the FX thread; not thread-safe.
+ */
+final class RunAnalysis {
+
+    /**
+     * A moment of the run.
+     *
+     * @param epoch  zero-based epoch, or -1 for the final assignment
+     * @param epochs planned epochs
+     */
+    record Moment(ImageDataset data, int k, int epoch, int epochs, int[] images, int[] clusters, float[] confidence,
+            float[][] embeddings, long seed) {}
+
+    /** What the views draw for a moment; {@code frame} is null without embeddings, {@code confusion} without labels. */
+    record Result(Moment moment, Assignments assignments, MapFrame frame, ConfusionTable confusion) {}
+
+    private final MapProjector projector;
+
+    RunAnalysis(MapProjection projection) {
+        this.projector = new MapProjector(projection);
+    }
+
+    /** Forgets the previous map frame (a new run). */
+    void reset() {
+        projector.reset();
+    }
+
+    /**
+     * What the views draw for {@code m}; null when {@code newer} turned true while the map was computed (a later
+     * moment is waiting, and drawing this one would only delay it).
+     */
+    Result analyse(Moment m, BooleanSupplier newer) {
+        ImageDataset d = m.data();
+        Assignments a = Assignments.of(m.epoch(), m.k(), d.size(), m.images(), m.clusters(), m.confidence(),
+                d.labels(), d.classNames());
+        MapFrame frame = null;
+        if (m.embeddings() != null) {
+            frame = projector.project(m.epoch(), m.images(), m.clusters(), m.embeddings(), m.seed(), m.epoch() >= 0,
+                    newer);
+            if (frame == null) {
+                return null;
+            }
+        }
+        ConfusionTable table = ConfusionTable.of(d.labels(), d.classNames(), m.k(), m.images(), m.clusters());
+        return new Result(m, a, frame, table);
+    }
+}

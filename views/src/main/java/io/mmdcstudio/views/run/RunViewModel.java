@@ -1,0 +1,669 @@
+package io.mmdcstudio.views.run;
+
+import io.mmdcstudio.engine.data.ImageDataset;
+import io.mmdcstudio.engine.results.MmdcResults;
+import io.mmdcstudio.engine.results.RunManifest;
+import io.mmdcstudio.engine.results.Scoring;
+import io.mmdcstudio.engine.run.Phase;
+import io.mmdcstudio.engine.run.RunConfig;
+import io.mmdcstudio.engine.run.RunControl;
+import io.mmdcstudio.engine.run.RunEvents;
+import io.mmdcstudio.engine.run.RunListener;
+import io.mmdcstudio.engine.run.RunResult;
+import io.mmdcstudio.gmm.ClusteringMetrics.Scores;
+import io.mmdcstudio.views.charts.ChartsViewModel;
+import io.mmdcstudio.views.confusion.ConfusionViewModel;
+import io.mmdcstudio.views.data.DataViewModel;
+import io.mmdcstudio.views.fx.Formats;
+import io.mmdcstudio.views.fx.LatestOnly;
+import io.mmdcstudio.views.fx.UiQueue;
+import io.mmdcstudio.views.gallery.GalleryViewModel;
+import io.mmdcstudio.views.map.MapProjection;
+import io.mmdcstudio.views.map.MapViewModel;
+import io.mmdcstudio.views.settings.SettingsViewModel;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Objects;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+
+/**
+ * A run as the window shows it: Start, Pause, Resume, Cancel and Save, the progress line, the teaching
+ * sentence, step mode, the baseline and the summary; it feeds the charts, gallery, map and confusion matrix.
+ *
+ * <p>Threads: the run executes on {@link StudioExecutors#run()}; its events pass through a {@link UiQueue}
+ * (progress replaces progress, chart points are appended), and per-epoch snapshots are analysed on
+ * {@link StudioExecutors#analysis()} with only the newest one kept when the analysis falls behind. Every
+ * property changes on the UI thread only.
+ */
+public final class RunViewModel {
+
+    /** What the views a run feeds. */
+    public record Outputs(ChartsViewModel charts, GalleryViewModel gallery, MapViewModel map,
+            ConfusionViewModel confusion) {}
+
+    private final EngineGateway engine;
+    private final StudioExecutors ex;
+    private final UiQueue ui;
+    private final DataViewModel data;
+    private final SettingsViewModel settings;
+    private final Outputs out;
+    private final RunAnalysis analysis;
+    private final LatestOnly<RunAnalysis.Moment> analyser;
+
+    private final ReadOnlyObjectWrapper<RunState> state = new ReadOnlyObjectWrapper<>(this, "state", RunState.IDLE);
+    private final ReadOnlyDoubleWrapper fraction = new ReadOnlyDoubleWrapper(this, "fraction", 0);
+    private final ReadOnlyStringWrapper epochText = new ReadOnlyStringWrapper(this, "epochText", "");
+    private final ReadOnlyObjectWrapper<Phase> phase = new ReadOnlyObjectWrapper<>(this, "phase");
+    private final ReadOnlyStringWrapper explanation = new ReadOnlyStringWrapper(this, "explanation",
+            "Press Start: a network learns to group these images without ever seeing their labels.");
+    private final ReadOnlyStringWrapper etaText = new ReadOnlyStringWrapper(this, "etaText", "");
+    private final ReadOnlyStringWrapper speedText = new ReadOnlyStringWrapper(this, "speedText", "");
+    private final ReadOnlyStringWrapper device = new ReadOnlyStringWrapper(this, "device");
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
+    private final ReadOnlyStringWrapper startBlockedReason = new ReadOnlyStringWrapper(this, "startBlockedReason", "");
+    private final ReadOnlyBooleanWrapper canStart = new ReadOnlyBooleanWrapper(this, "canStart");
+    private final ReadOnlyBooleanWrapper canPause = new ReadOnlyBooleanWrapper(this, "canPause");
+    private final ReadOnlyBooleanWrapper canResume = new ReadOnlyBooleanWrapper(this, "canResume");
+    private final ReadOnlyBooleanWrapper canCancel = new ReadOnlyBooleanWrapper(this, "canCancel");
+    private final ReadOnlyBooleanWrapper canSave = new ReadOnlyBooleanWrapper(this, "canSave");
+    private final ReadOnlyObjectWrapper<RunResult> result = new ReadOnlyObjectWrapper<>(this, "result");
+    private final ReadOnlyObjectWrapper<RunSummary> summary = new ReadOnlyObjectWrapper<>(this, "summary");
+    private final ReadOnlyObjectWrapper<BaselineScore> baseline = new ReadOnlyObjectWrapper<>(this, "baseline");
+    private final BooleanProperty stepMode = new SimpleBooleanProperty(this, "stepMode");
+    private final BooleanProperty teaching = new SimpleBooleanProperty(this, "teaching", true);
+
+    /** Read by the run thread in {@link Pump#onEpoch}; mirrors {@link #stepMode}. */
+    private volatile boolean stepping;
+    /** Keys in the UI queue of updates where only the latest matters. */
+    private final Object progressKey = new Object();
+    private final Object phaseKey = new Object();
+    private final Object analysisKey = new Object();
+
+    private RunControl control;
+    private ImageDataset runData;
+    private RunConfig runConfig;
+    private RunManifest manifest;
+    private Instant startedAt;
+    private long baselineTicket;
+    private ImageDataset baselineData;
+
+    /**
+     * @param projection how the map projects embeddings (PCA, or t-SNE when the engine has it)
+     */
+    public RunViewModel(EngineGateway engine, StudioExecutors executors, UiQueue ui, DataViewModel data,
+            SettingsViewModel settings, Outputs outputs, MapProjection projection) {
+        this.engine = Objects.requireNonNull(engine, "engine");
+        this.ex = Objects.requireNonNull(executors, "executors");
+        this.ui = Objects.requireNonNull(ui, "ui");
+        this.data = Objects.requireNonNull(data, "data");
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.out = Objects.requireNonNull(outputs, "outputs");
+        this.analysis = new RunAnalysis(projection);
+        this.analyser = new LatestOnly<>(ex.analysis(), this::analyse);
+        device.set(engine.device());
+        stepMode.addListener((obs, was, now) -> stepping = now);
+        state.addListener((obs, was, now) -> refresh());
+        data.datasetProperty().addListener((obs, was, now) -> refresh());
+        data.loadingProperty().addListener((obs, was, now) -> refresh());
+        settings.configProperty().addListener((obs, was, now) -> refresh());
+        settings.problemProperty().addListener((obs, was, now) -> refresh());
+        result.addListener((obs, was, now) -> refresh());
+        refresh();
+    }
+
+    // ------------------------------------------------------------------ commands
+
+    /** Starts a run with the current settings on the open data (reloading it first at another input size). */
+    public void start() {
+        if (!canStart.get()) {
+            return;
+        }
+        RunConfig config = settings.configProperty().get();
+        ImageDataset current = data.dataset();
+        control = new RunControl();
+        runConfig = config;
+        manifest = null;
+        startedAt = Instant.now();
+        result.set(null);
+        summary.set(null);
+        message.set("");
+        fraction.set(-1);
+        epochText.set("Epoch 1 of " + config.epochs());
+        etaText.set("");
+        speedText.set("");
+        phase.set(Phase.PREPARING);
+        explanation.set(Phase.PREPARING.explanation());
+        out.charts().reset(config.epochs(), config.clusters(), current.hasLabels(), config.rotation());
+        out.gallery().clear();
+        out.map().clear();
+        out.confusion().clear();
+        ex.analysis().execute(analysis::reset);
+        state.set(RunState.STARTING);
+        if (current.height() != config.inputSize()) {
+            message.set("Loading the images at " + config.inputSize() + " px…");
+            data.open(data.pathProperty().get(), config.inputSize(), loaded -> launch(loaded, config));
+        } else {
+            launch(current, config);
+        }
+    }
+
+    private void launch(ImageDataset d, RunConfig config) {
+        if (control.isCancelled()) {
+            state.set(RunState.CANCELLED);
+            return;
+        }
+        runData = d;
+        out.gallery().setDataset(d);
+        computeBaseline(d, config.clusters(), config.seed());
+        RunControl c = control;
+        Pump pump = new Pump(d, config, c);
+        ex.run().execute(() -> {
+            try {
+                engine.run(d, config, pump, c);
+            } catch (Exception | LinkageError e) {
+                // LinkageError: the native PyTorch library failed to load; say so instead of hanging in STARTING.
+                String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+                ui.append(() -> fail(why));
+            }
+        });
+    }
+
+    /** Holds the run at the next batch boundary. */
+    public void pause() {
+        if (canPause.get()) {
+            control.pause();
+            state.set(RunState.PAUSED);
+            message.set("Paused. Resume when you are ready; nothing is lost.");
+        }
+    }
+
+    /** Lets a paused run go on. */
+    public void resume() {
+        if (canResume.get()) {
+            control.resume();
+            state.set(RunState.RUNNING);
+            message.set("");
+        }
+    }
+
+    /** Pause when running, resume when paused (one shortcut for both). */
+    public void togglePause() {
+        if (canResume.get()) {
+            resume();
+        } else {
+            pause();
+        }
+    }
+
+    /** Stops the run; the images are then assigned with the weights of the epochs completed. */
+    public void cancel() {
+        if (canCancel.get()) {
+            control.cancel();
+            state.set(RunState.CANCELLING);
+            message.set("Cancelling: assigning every image with what was learnt so far…");
+        }
+    }
+
+    /** Writes run.json, assignments.csv and embeddings.f32 into {@code dir}, on the worker. */
+    public void save(Path dir) {
+        if (!canSave.get()) {
+            return;
+        }
+        RunManifest m = manifest;
+        RunResult r = result.get();
+        ImageDataset d = runData;
+        message.set("Saving to " + dir + "…");
+        ex.worker().execute(() -> {
+            try {
+                engine.save(dir, d, m, r);
+                ui.append(() -> message.set("Saved run.json and assignments.csv to " + dir));
+            } catch (java.io.IOException | RuntimeException e) {
+                String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+                ui.append(() -> message.set("Could not save to " + dir + ": " + why));
+            }
+        });
+    }
+
+    /**
+     * Opens an earlier run's folder: reads it on the worker, re-opens its images from where the run found them,
+     * and shows its assignments, map, confusion matrix, per-epoch charts and summary. Its settings become the
+     * current ones, so Start runs it again.
+     */
+    public void openRunFolder(Path dir) {
+        if (state.get().active()) {
+            return;
+        }
+        message.set("Opening the run in " + dir + "…");
+        ex.worker().execute(() -> {
+            try {
+                EngineGateway.SavedRun saved = engine.openRun(dir);
+                ui.append(() -> openImagesOf(dir, saved));
+            } catch (java.io.IOException | RuntimeException e) {
+                ui.append(() -> message.set("Could not open the run in " + dir + ": " + why(e)));
+            }
+        });
+    }
+
+    private void openImagesOf(Path dir, EngineGateway.SavedRun saved) {
+        RunManifest m = saved.manifest();
+        Path images = Path.of(m.data().path());
+        if (!images.isAbsolute() && !java.nio.file.Files.exists(images)) {
+            // The command line records the path as typed; relative to the run folder's parent is the best guess.
+            Path beside = dir.toAbsolutePath().getParent() == null ? images
+                    : dir.toAbsolutePath().getParent().resolve(images);
+            images = java.nio.file.Files.exists(beside) ? beside : images;
+        }
+        int side = m.config() != null ? m.config().inputSize() : m.data().height();
+        data.open(images, side, d -> showSaved(dir, saved, d));
+    }
+
+    private void showSaved(Path dir, EngineGateway.SavedRun saved, ImageDataset d) {
+        RunManifest m = saved.manifest();
+        java.util.Map<String, Integer> byItem = new java.util.HashMap<>(d.size() * 2);
+        for (int i = 0; i < d.size(); i++) {
+            byItem.put(d.items().get(i), i);
+        }
+        int n = saved.rows().size();
+        boolean withEmbeddings = saved.embeddings() != null && saved.embeddings().length == n;
+        int[] images = new int[n];
+        int[] clusters = new int[n];
+        float[] confidence = new float[n];
+        float[][] embeddings = withEmbeddings ? new float[n][] : null;
+        int found = 0;
+        for (int r = 0; r < n; r++) {
+            var row = saved.rows().get(r);
+            Integer i = byItem.get(row.item());
+            if (i == null || row.cluster() < 0 || row.cluster() >= m.clusters()) {
+                continue;
+            }
+            images[found] = i;
+            clusters[found] = row.cluster();
+            confidence[found] = (float) row.confidence();
+            if (withEmbeddings) {
+                embeddings[found] = saved.embeddings()[r];
+            }
+            found++;
+        }
+        if (found == 0) {
+            message.set("None of the images this run sorted are in " + data.pathProperty().get() + " any more.");
+            return;
+        }
+        int k = m.clusters();
+        int epochs = m.config() != null ? m.config().epochs() : Math.max(1, m.history().size());
+        long seed = m.provenance() == null ? 1 : m.provenance().seed();
+        runData = d;
+        runConfig = m.config();
+        manifest = null;
+        result.set(null);
+        out.charts().reset(epochs, k, d.hasLabels(), m.config() == null || m.config().rotation());
+        m.history().forEach(out.charts()::addSavedEpoch);
+        out.charts().showSizes(m.clusterSizes());
+        if (m.config() != null) {
+            settings.use(m.config());
+        }
+        computeBaseline(d, k, seed);
+        ex.analysis().execute(analysis::reset);
+        analyser.submit(new RunAnalysis.Moment(d, k, -1, epochs, java.util.Arrays.copyOf(images, found),
+                java.util.Arrays.copyOf(clusters, found), java.util.Arrays.copyOf(confidence, found),
+                withEmbeddings ? java.util.Arrays.copyOf(embeddings, found) : null, seed));
+        Scores scores = m.metrics() == null ? null
+                : new Scores(m.metrics().acc(), m.metrics().nmi(), m.metrics().ari());
+        summary.set(new RunSummary(m.cancelled(), m.epochsCompleted(), epochs, m.keptEpoch(), found,
+                m.clusterSizes(), scores, baseline.get(), m.timings().getOrDefault("train", 0.0),
+                m.timings().getOrDefault("assign", 0.0)));
+        fraction.set(1);
+        phase.set(null);
+        etaText.set("");
+        speedText.set("");
+        epochText.set(m.epochsCompleted() + " of " + epochs + " epochs");
+        state.set(m.cancelled() ? RunState.CANCELLED : RunState.FINISHED);
+        explanation.set("A saved result: browse the gallery and the map, or press Start to run it again with "
+                + "its settings.");
+        message.set("Opened the " + m.method() + " run saved in " + dir
+                + (found < n ? "; " + Formats.count(n - found) + " of its images are no longer there" : "")
+                + (withEmbeddings ? "" : "; it has no embeddings, so no map"));
+    }
+
+    private static String why(Exception e) {
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    }
+
+    /** Computes the pixel k-means baseline for {@code d} on the worker (labelled data only). */
+    public void computeBaseline(ImageDataset d, int k, long seed) {
+        BaselineScore current = baseline.get();
+        if (d == null || !d.hasLabels() || d.size() < k || (current != null && current.k() == k && d == baselineData)) {
+            out.charts().setBaselineAcc(current != null && current.k() == k && d == baselineData
+                    ? current.scores().acc() : Double.NaN);
+            return;
+        }
+        long ticket = ++baselineTicket;
+        baselineData = d;
+        baseline.set(null);
+        out.charts().setBaselineAcc(Double.NaN);
+        ex.worker().execute(() -> {
+            var r = engine.baseline(d, k, seed);
+            Scores s = Scoring.score(d, r.clusters());
+            ui.append(() -> {
+                if (ticket == baselineTicket && s != null) {
+                    baseline.set(new BaselineScore(k, s, r.seconds()));
+                    out.charts().setBaselineAcc(s.acc());
+                    RunSummary sum = summary.get();
+                    if (sum != null && sum.baseline() == null) {
+                        summary.set(withBaseline(sum));
+                    }
+                }
+            });
+        });
+    }
+
+    private RunSummary withBaseline(RunSummary s) {
+        return new RunSummary(s.cancelled(), s.epochsCompleted(), s.epochs(), s.keptEpoch(), s.images(), s.sizes(),
+                s.metrics(), baseline.get(), s.trainSeconds(), s.assignSeconds());
+    }
+
+    // ------------------------------------------------------------------ events, applied on the UI thread
+
+    private void started(RunEvents.Started e) {
+        if (state.get() == RunState.STARTING) {
+            state.set(RunState.RUNNING);
+        }
+        String where = e.device().toLowerCase(java.util.Locale.ROOT).startsWith("cpu") ? engine.device() : e.device();
+        device.set(where);
+        if (e.trainImages() < e.images()) {
+            message.set("Training on " + Formats.count(e.trainImages()) + " of " + Formats.count(e.images())
+                    + " images; every image is assigned at the end.");
+        }
+    }
+
+    private void progress(RunEvents.BatchProgress e) {
+        fraction.set(e.fractionOfRun());
+        etaText.set(Double.isFinite(e.etaSeconds()) ? Formats.duration(e.etaSeconds()) + " left" : "");
+        speedText.set(Double.isFinite(e.imagesPerSecond()) && e.imagesPerSecond() > 0
+                ? Formats.count(Math.round(e.imagesPerSecond())) + " img/s" : "");
+        epochText.set(e.epoch() < 0 ? "Final assignment"
+                : "Epoch " + (e.epoch() + 1) + " of " + runConfig.epochs());
+    }
+
+    private void phaseStarted(RunEvents.PhaseStarted e) {
+        phase.set(e.phase());
+        explanation.set(e.phase().explanation());
+        if (e.epoch() >= 0) {
+            epochText.set("Epoch " + (e.epoch() + 1) + " of " + runConfig.epochs());
+        } else {
+            epochText.set("Final assignment");
+        }
+    }
+
+    private void epochEnded(RunEvents.EpochEnded e, boolean held) {
+        out.charts().addEpoch(e);
+        if (held && state.get() == RunState.RUNNING) {
+            state.set(RunState.PAUSED);
+            message.set("Step mode: paused after epoch " + (e.epoch() + 1) + ". Look at the charts, gallery and "
+                    + "map, then press Resume for the next epoch.");
+        }
+    }
+
+    private void analysed(RunAnalysis.Result r) {
+        if (r.moment().data() != runData) {
+            return;
+        }
+        out.gallery().show(r.assignments());
+        if (r.frame() != null) {
+            out.map().show(r.frame(), r.moment().epochs());
+        }
+        out.confusion().show(r.confusion(), r.moment().epoch(), r.moment().epochs());
+    }
+
+    private void finished(RunResult r, RunManifest m, String manifestProblem) {
+        manifest = m;
+        fraction.set(1);
+        etaText.set("");
+        speedText.set("");
+        phase.set(null);
+        result.set(r);
+        if (r.clusters().length > 0) {
+            out.charts().showSizes(r.clusterSizes(runConfig.clusters()));
+            summary.set(new RunSummary(r.cancelled(), r.epochsCompleted(), runConfig.epochs(), r.keptEpoch(),
+                    r.clusters().length, r.clusterSizes(runConfig.clusters()), r.metrics(), baseline.get(),
+                    r.trainSeconds(), r.assignSeconds()));
+        }
+        state.set(r.cancelled() ? RunState.CANCELLED : RunState.FINISHED);
+        epochText.set(r.epochsCompleted() + " of " + runConfig.epochs() + " epochs");
+        explanation.set(r.cancelled()
+                ? "Stopped early: the gallery and map show every image assigned with the weights learnt so far."
+                : "Done: every image has its cluster. Browse the gallery and the map, then save the results.");
+        if (r.clusters().length == 0) {
+            message.set("Cancelled before the first epoch finished: there is no result to show.");
+        } else if (manifestProblem != null) {
+            message.set("The result cannot be saved: " + manifestProblem);
+        } else {
+            message.set("");
+        }
+    }
+
+    private void fail(String why) {
+        state.set(RunState.FAILED);
+        speedText.set("");
+        etaText.set("");
+        fraction.set(0);
+        phase.set(null);
+        message.set("The run failed: " + why);
+    }
+
+    private void analyse(RunAnalysis.Moment m) {
+        RunAnalysis.Result r = analysis.analyse(m, analyser::newerWaiting);
+        if (r != null) {
+            ui.replace(analysisKey, () -> analysed(r));
+        }
+    }
+
+    // ------------------------------------------------------------------ enabling
+
+    private void refresh() {
+        RunState s = state.get();
+        String reason;
+        if (s.active()) {
+            reason = "A run is in progress.";
+        } else if (data.loadingProperty().get()) {
+            reason = "Loading the images…";
+        } else if (data.dataset() == null) {
+            reason = "Open a folder of images first.";
+        } else if (settings.configProperty().get() == null) {
+            reason = settings.problemProperty().get().isEmpty() ? "The settings are incomplete."
+                    : settings.problemProperty().get();
+        } else {
+            reason = "";
+        }
+        startBlockedReason.set(reason);
+        canStart.set(reason.isEmpty());
+        canPause.set(s == RunState.RUNNING || s == RunState.STARTING);
+        canResume.set(s == RunState.PAUSED);
+        canCancel.set(s == RunState.RUNNING || s == RunState.STARTING || s == RunState.PAUSED);
+        RunResult r = result.get();
+        canSave.set(!s.active() && r != null && r.clusters().length > 0 && manifest != null);
+    }
+
+    // ------------------------------------------------------------------ the listener on the run thread
+
+    /** Receives the run's events on the run thread and hands them over; never blocks the run. */
+    private final class Pump implements RunListener {
+        private final ImageDataset d;
+        private final RunConfig config;
+        private final RunControl c;
+
+        Pump(ImageDataset d, RunConfig config, RunControl c) {
+            this.d = d;
+            this.config = config;
+            this.c = c;
+        }
+
+        @Override
+        public void onRunStarted(RunEvents.Started e) {
+            ui.append(() -> started(e));
+        }
+
+        @Override
+        public void onPhase(RunEvents.PhaseStarted e) {
+            ui.replace(phaseKey, () -> phaseStarted(e));
+        }
+
+        @Override
+        public void onBatch(RunEvents.BatchProgress e) {
+            ui.replace(progressKey, () -> progress(e));
+            if (!Double.isNaN(e.loss())) {
+                ui.append(() -> out.charts().addBatch(e));
+            }
+        }
+
+        @Override
+        public void onEpochEmbeddings(RunEvents.EpochSnapshot s) {
+            analyser.submit(new RunAnalysis.Moment(d, config.clusters(), s.epoch(), config.epochs(), s.imageIndices(),
+                    s.clusters(), s.confidence(), s.embeddings(), config.seed()));
+        }
+
+        @Override
+        public void onEpoch(RunEvents.EpochEnded e) {
+            // Step mode pauses here, on the run thread, before the engine reaches its epoch boundary: the hold is
+            // then in place before the window can offer Resume, so a quick Resume can never be lost.
+            boolean hold = stepping && e.epoch() + 1 < e.epochs() && !c.isCancelled();
+            if (hold) {
+                c.pause();
+            }
+            ui.append(() -> epochEnded(e, hold));
+        }
+
+        @Override
+        public void onRunFinished(RunResult r) {
+            RunManifest m = null;
+            String problem = null;
+            if (r.clusters().length > 0) {
+                int[] all = new int[r.clusters().length];
+                Arrays.setAll(all, i -> i);
+                analyser.submit(new RunAnalysis.Moment(d, config.clusters(), -1, config.epochs(), all, r.clusters(),
+                        r.confidence(), r.embeddings(), config.seed()));
+                try {
+                    Path source = data.pathProperty().get();
+                    m = engine.describe(d, config, r, new MmdcResults.Source(String.valueOf(source),
+                            MmdcResults.autoLabelSource(d), startedAt, data.loadSeconds()));
+                } catch (RuntimeException e) {
+                    problem = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+                }
+            }
+            RunManifest manifestMade = m;
+            String why = problem;
+            ui.append(() -> finished(r, manifestMade, why));
+        }
+    }
+
+    // ------------------------------------------------------------------ properties
+
+    /** Where the run stands. */
+    public ReadOnlyObjectProperty<RunState> stateProperty() {
+        return state.getReadOnlyProperty();
+    }
+
+    /** Share of the run done, or -1 while unknown. */
+    public ReadOnlyDoubleProperty fractionProperty() {
+        return fraction.getReadOnlyProperty();
+    }
+
+    /** "Epoch 3 of 26". */
+    public ReadOnlyStringProperty epochTextProperty() {
+        return epochText.getReadOnlyProperty();
+    }
+
+    /** The phase running, or null. */
+    public ReadOnlyObjectProperty<Phase> phaseProperty() {
+        return phase.getReadOnlyProperty();
+    }
+
+    /** The teaching sentence for what is happening now. */
+    public ReadOnlyStringProperty explanationProperty() {
+        return explanation.getReadOnlyProperty();
+    }
+
+    /** "0:42 left", or empty. */
+    public ReadOnlyStringProperty etaTextProperty() {
+        return etaText.getReadOnlyProperty();
+    }
+
+    /** "780 img/s", or empty. */
+    public ReadOnlyStringProperty speedTextProperty() {
+        return speedText.getReadOnlyProperty();
+    }
+
+    /** Where the network runs, e.g. "CPU · 2 cores". */
+    public ReadOnlyStringProperty deviceProperty() {
+        return device.getReadOnlyProperty();
+    }
+
+    /** A status message (paused, saved, failed, …), or empty. */
+    public ReadOnlyStringProperty messageProperty() {
+        return message.getReadOnlyProperty();
+    }
+
+    /** Why Start is disabled, or empty when it is not. */
+    public ReadOnlyStringProperty startBlockedReasonProperty() {
+        return startBlockedReason.getReadOnlyProperty();
+    }
+
+    /** Whether Start is possible. */
+    public ReadOnlyBooleanProperty canStartProperty() {
+        return canStart.getReadOnlyProperty();
+    }
+
+    /** Whether Pause is possible. */
+    public ReadOnlyBooleanProperty canPauseProperty() {
+        return canPause.getReadOnlyProperty();
+    }
+
+    /** Whether Resume is possible. */
+    public ReadOnlyBooleanProperty canResumeProperty() {
+        return canResume.getReadOnlyProperty();
+    }
+
+    /** Whether Cancel is possible. */
+    public ReadOnlyBooleanProperty canCancelProperty() {
+        return canCancel.getReadOnlyProperty();
+    }
+
+    /** Whether Save results is possible. */
+    public ReadOnlyBooleanProperty canSaveProperty() {
+        return canSave.getReadOnlyProperty();
+    }
+
+    /** The last run's result, or null. */
+    public ReadOnlyObjectProperty<RunResult> resultProperty() {
+        return result.getReadOnlyProperty();
+    }
+
+    /** The last run's summary, or null. */
+    public ReadOnlyObjectProperty<RunSummary> summaryProperty() {
+        return summary.getReadOnlyProperty();
+    }
+
+    /** The pixel k-means baseline on the open data, or null. */
+    public ReadOnlyObjectProperty<BaselineScore> baselineProperty() {
+        return baseline.getReadOnlyProperty();
+    }
+
+    /** Step mode: pause after every epoch. */
+    public BooleanProperty stepModeProperty() {
+        return stepMode;
+    }
+
+    /** Teaching mode: explain each phase in a sentence. */
+    public BooleanProperty teachingProperty() {
+        return teaching;
+    }
+}

@@ -1,0 +1,236 @@
+package io.mmdcstudio.views.studio;
+
+import io.mmdcstudio.views.charts.ChartsView;
+import io.mmdcstudio.views.confusion.ConfusionMatrixView;
+import io.mmdcstudio.views.data.DataPanel;
+import io.mmdcstudio.views.fx.Icons;
+import io.mmdcstudio.views.fx.ThumbnailCache;
+import io.mmdcstudio.views.gallery.GalleryView;
+import io.mmdcstudio.views.map.MapView;
+import io.mmdcstudio.views.run.ProgressStrip;
+import io.mmdcstudio.views.run.ResultPanel;
+import io.mmdcstudio.views.run.RunPanel;
+import io.mmdcstudio.views.settings.SettingsPanel;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.geometry.Pos;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.TransferMode;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.stage.DirectoryChooser;
+import javafx.stage.FileChooser;
+
+/**
+ * The main window's content: a toolbar (open, theme), a side bar of cards (images, settings, run, result), the
+ * tabs (training charts, clusters, map, confusion matrix) and the progress strip. Builds and binds only; every
+ * decision is the view model's.
+ */
+public final class StudioView extends BorderPane {
+
+    /** Tab titles, also used to select tabs (screenshots, tests). */
+    public static final String TRAINING = "Training";
+    /** The gallery tab. */
+    public static final String CLUSTERS = "Clusters";
+    /** The map tab. */
+    public static final String MAP = "Map";
+    /** The confusion-matrix tab. */
+    public static final String CONFUSION = "Confusion matrix";
+
+    private static final String COMMON_CSS = StudioView.class.getResource("studio.css").toExternalForm();
+
+    private final StudioViewModel vm;
+    private final TabPane tabs = new TabPane();
+
+    /** The window content bound to {@code vm}. */
+    public StudioView(StudioViewModel vm) {
+        this.vm = vm;
+        getStyleClass().add("studio");
+        ThumbnailCache thumbnails = new ThumbnailCache();
+        vm.data().datasetProperty().addListener((obs, was, now) -> thumbnails.setDataset(now));
+        BooleanBinding dark = Bindings.createBooleanBinding(() -> vm.themeProperty().get().dark(), vm.themeProperty());
+        BooleanBinding running = Bindings.createBooleanBinding(() -> vm.run().stateProperty().get().active(),
+                vm.run().stateProperty());
+
+        setTop(toolbar());
+
+        VBox cards = new VBox(12,
+                new DataPanel(vm.data(), thumbnails),
+                new SettingsPanel(vm.settings(), running),
+                new RunPanel(vm.run()),
+                new ResultPanel(vm.run(), this::chooseSaveFolder));
+        cards.getStyleClass().add("side-bar");
+        ScrollPane side = new ScrollPane(cards);
+        side.setFitToWidth(true);
+        side.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        side.getStyleClass().add("side-scroll");
+        side.setPrefWidth(350);
+        side.setMinWidth(300);
+        setLeft(side);
+        // When a run ends, bring its result (and the Save button) into view, once the card has its height.
+        boolean[] revealResult = {false};
+        vm.run().summaryProperty().addListener((obs, was, now) -> revealResult[0] = now != null);
+        cards.heightProperty().addListener((obs, was, now) -> {
+            if (revealResult[0]) {
+                revealResult[0] = false;
+                side.setVvalue(side.getVmax());
+            }
+        });
+
+        MapView mapView = new MapView(vm.map(), vm.gallery(), thumbnails, dark);
+        GalleryView gallery = new GalleryView(vm.gallery(), thumbnails);
+        ConfusionMatrixView confusion = new ConfusionMatrixView(vm.confusion(), dark);
+        Tab galleryTab = tab(CLUSTERS, gallery);
+        Tab mapTab = tab(MAP, mapView);
+        Tab confusionTab = tab(CONFUSION, confusion);
+        tabs.getTabs().setAll(List.of(tab(TRAINING, new ChartsView(vm.charts())), galleryTab, mapTab, confusionTab));
+        // Hidden tabs skip their work during a run: only what is on screen is laid out and drawn.
+        gallery.showingProperty().bind(galleryTab.selectedProperty());
+        gallery.darkProperty().bind(dark);
+        mapView.canvas().showingProperty().bind(mapTab.selectedProperty());
+        confusion.showingProperty().bind(confusionTab.selectedProperty());
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        tabs.getStyleClass().add("main-tabs");
+        setCenter(tabs);
+
+        setBottom(new ProgressStrip(vm.run()));
+    }
+
+    private static Tab tab(String title, Region content) {
+        content.getStyleClass().add("tab-body");
+        Tab t = new Tab(title, content);
+        t.setId("tab-" + title.toLowerCase(java.util.Locale.ROOT).replace(' ', '-'));
+        return t;
+    }
+
+    private HBox toolbar() {
+        Label brand = new Label("MMDC Studio");
+        brand.getStyleClass().add("brand");
+        Button openFolder = new Button("Open folder…", Icons.folder());
+        openFolder.setId("open-folder");
+        openFolder.setOnAction(e -> chooseFolder());
+        openFolder.setTooltip(new Tooltip("Open a folder of images, searched recursively, or an earlier run's "
+                + "folder (Ctrl+O). You can also drop a folder on the window."));
+        Button openIdx = new Button("Open IDX file…", Icons.file());
+        openIdx.setId("open-idx");
+        openIdx.setOnAction(e -> chooseIdx());
+        openIdx.setTooltip(new Tooltip("Open an IDX images file such as train-images-idx3-ubyte.gz"));
+        BooleanBinding running = Bindings.createBooleanBinding(() -> vm.run().stateProperty().get().active(),
+                vm.run().stateProperty());
+        openFolder.disableProperty().bind(running);
+        openIdx.disableProperty().bind(running);
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        Button theme = new Button();
+        theme.setId("theme");
+        theme.setGraphic(Icons.contrast());
+        theme.textProperty().bind(Bindings.createStringBinding(
+                () -> vm.themeProperty().get().dark() ? "Light theme" : "Dark theme", vm.themeProperty()));
+        theme.setOnAction(e -> vm.themeProperty().set(vm.themeProperty().get().toggled()));
+        HBox bar = new HBox(8, brand, openFolder, openIdx, spacer, theme);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.getStyleClass().add("app-bar");
+        return bar;
+    }
+
+    /** Adds stylesheets, shortcuts and folder drop to the scene showing this view. */
+    public void install(Scene scene) {
+        scene.getStylesheets().setAll(COMMON_CSS, vm.themeProperty().get().stylesheet());
+        vm.themeProperty().addListener((obs, was, now) -> scene.getStylesheets().setAll(COMMON_CSS, now.stylesheet()));
+        var keys = scene.getAccelerators();
+        keys.put(new KeyCodeCombination(KeyCode.ENTER, KeyCombination.SHORTCUT_DOWN), vm.run()::start);
+        keys.put(new KeyCodeCombination(KeyCode.P, KeyCombination.SHORTCUT_DOWN), vm.run()::togglePause);
+        keys.put(new KeyCodeCombination(KeyCode.PERIOD, KeyCombination.SHORTCUT_DOWN), vm.run()::cancel);
+        keys.put(new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN), this::chooseFolder);
+        keys.put(new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN), this::chooseSaveFolder);
+        scene.setOnDragOver(e -> {
+            if (e.getDragboard().hasFiles() && !vm.run().stateProperty().get().active()) {
+                e.acceptTransferModes(TransferMode.COPY_OR_MOVE);
+            }
+            e.consume();
+        });
+        scene.setOnDragDropped(e -> {
+            boolean done = false;
+            if (e.getDragboard().hasFiles() && !e.getDragboard().getFiles().isEmpty()) {
+                vm.open(e.getDragboard().getFiles().get(0).toPath());
+                done = true;
+            }
+            e.setDropCompleted(done);
+            e.consume();
+        });
+    }
+
+    /** Selects the tab with this title. */
+    public void selectTab(String title) {
+        tabs.getTabs().stream().filter(t -> t.getText().equals(title)).findFirst()
+                .ifPresent(t -> tabs.getSelectionModel().select(t));
+    }
+
+    private File startFolder() {
+        Path p = vm.data().pathProperty().get();
+        if (p == null) {
+            return null;
+        }
+        // The folder holding the open data: a sibling folder is the likeliest next choice.
+        Path dir = p.getParent();
+        return dir != null && Files.isDirectory(dir) ? dir.toFile() : null;
+    }
+
+    private void chooseFolder() {
+        if (vm.run().stateProperty().get().active()) {
+            return;
+        }
+        DirectoryChooser chooser = new DirectoryChooser();
+        chooser.setTitle("Open a folder of images (or a saved run's folder)");
+        chooser.setInitialDirectory(startFolder());
+        File f = chooser.showDialog(getScene().getWindow());
+        if (f != null) {
+            vm.open(f.toPath());
+        }
+    }
+
+    private void chooseIdx() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Open an IDX images file");
+        chooser.getExtensionFilters().addAll(
+                new FileChooser.ExtensionFilter("IDX images", "*-ubyte", "*-ubyte.gz", "*.idx3", "*.idx3.gz"),
+                new FileChooser.ExtensionFilter("All files", "*"));
+        chooser.setInitialDirectory(startFolder());
+        File f = chooser.showOpenDialog(getScene().getWindow());
+        if (f != null) {
+            vm.open(f.toPath());
+        }
+    }
+
+    private void chooseSaveFolder() {
+        if (!vm.run().canSaveProperty().get()) {
+            return;
+        }
+        DirectoryChooser chooser = new DirectoryChooser();
+        chooser.setTitle("Choose where to save the results (a new folder is made inside)");
+        chooser.setInitialDirectory(startFolder());
+        File f = chooser.showDialog(getScene().getWindow());
+        if (f != null) {
+            String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+            vm.run().save(f.toPath().resolve("mmdc-run-" + stamp));
+        }
+    }
+}

@@ -1,0 +1,126 @@
+package io.mmdcstudio.views.studio;
+
+import io.mmdcstudio.engine.data.ImageDataset;
+import io.mmdcstudio.engine.run.RunConfig;
+import io.mmdcstudio.views.charts.ChartsViewModel;
+import io.mmdcstudio.views.confusion.ConfusionViewModel;
+import io.mmdcstudio.views.data.DataViewModel;
+import io.mmdcstudio.views.fx.UiQueue;
+import io.mmdcstudio.views.gallery.GalleryViewModel;
+import io.mmdcstudio.views.map.MapProjection;
+import io.mmdcstudio.views.map.MapViewModel;
+import io.mmdcstudio.views.run.EngineGateway;
+import io.mmdcstudio.views.run.RunViewModel;
+import io.mmdcstudio.views.run.StudioExecutors;
+import io.mmdcstudio.views.settings.SettingsViewModel;
+import java.nio.file.Path;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+
+/**
+ * The whole window's state: the data, the settings, the run and what it feeds. It wires the parts together
+ * (new data adapts the settings and empties the results) and offers the commands a menu or shortcut calls.
+ */
+public final class StudioViewModel {
+
+    private final UiQueue ui;
+    private final DataViewModel data;
+    private final SettingsViewModel settings = new SettingsViewModel();
+    private final ChartsViewModel charts = new ChartsViewModel();
+    private final GalleryViewModel gallery = new GalleryViewModel();
+    private final MapViewModel map = new MapViewModel();
+    private final ConfusionViewModel confusion = new ConfusionViewModel();
+    private final RunViewModel run;
+    private final ObjectProperty<Theme> theme = new SimpleObjectProperty<>(this, "theme", Theme.LIGHT);
+
+    /**
+     * @param engine     the engine (or a test double)
+     * @param executors  where work runs
+     * @param projection how the map projects embeddings
+     */
+    public StudioViewModel(EngineGateway engine, StudioExecutors executors, MapProjection projection) {
+        this.ui = new UiQueue(executors.ui());
+        this.data = new DataViewModel(engine, executors.worker(), ui);
+        this.run = new RunViewModel(engine, executors, ui, data, settings,
+                new RunViewModel.Outputs(charts, gallery, map, confusion), projection);
+        data.datasetProperty().addListener((obs, was, now) -> dataChanged(now));
+    }
+
+    private void dataChanged(ImageDataset d) {
+        if (d == null || run.stateProperty().get().active()) {
+            // A run reloading its data at another input size: the settings and results stay as they are.
+            return;
+        }
+        settings.adaptTo(d.size(), d.channels() == 1, d.hasLabels() ? d.classNames().size() : 0);
+        gallery.setDataset(d);
+        map.clear();
+        confusion.clear();
+        RunConfig c = settings.configProperty().get();
+        charts.reset(c == null ? 1 : c.epochs(), c == null ? 0 : c.clusters(), d.hasLabels(),
+                c == null || c.rotation());
+        if (c != null) {
+            run.computeBaseline(d, c.clusters(), c.seed());
+        }
+    }
+
+    /**
+     * Opens a folder, IDX file or folder of IDX files, or an earlier run's folder (one holding run.json: its images
+     * are opened with its result). Ignored while a run is in progress.
+     */
+    public void open(Path path) {
+        if (run.stateProperty().get().active()) {
+            return;
+        }
+        if (EngineGateway.isRunFolder(path)) {
+            run.openRunFolder(path);
+            return;
+        }
+        RunConfig c = settings.configProperty().get();
+        data.open(path, c == null ? RunConfig.preset("quick", 10, true).inputSize() : c.inputSize());
+    }
+
+    /** The data. */
+    public DataViewModel data() {
+        return data;
+    }
+
+    /** The settings. */
+    public SettingsViewModel settings() {
+        return settings;
+    }
+
+    /** The run. */
+    public RunViewModel run() {
+        return run;
+    }
+
+    /** The live charts. */
+    public ChartsViewModel charts() {
+        return charts;
+    }
+
+    /** The cluster gallery. */
+    public GalleryViewModel gallery() {
+        return gallery;
+    }
+
+    /** The map. */
+    public MapViewModel map() {
+        return map;
+    }
+
+    /** The confusion matrix. */
+    public ConfusionViewModel confusion() {
+        return confusion;
+    }
+
+    /** Light or dark. */
+    public ObjectProperty<Theme> themeProperty() {
+        return theme;
+    }
+
+    /** The queue engine events take to the UI thread (for diagnostics). */
+    public UiQueue uiQueue() {
+        return ui;
+    }
+}

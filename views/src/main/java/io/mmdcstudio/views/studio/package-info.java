@@ -1,0 +1,2 @@
+/** The main window: its root view model, layout, themes and shortcuts. */
+package io.mmdcstudio.views.studio;

@@ -1,0 +1,89 @@
+package io.mmdcstudio.views.gallery;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.mmdcstudio.views.run.FakeEngine;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class GalleryViewModelTest {
+
+    /** 40 images; image i in cluster i % 2 with confidence i / 40 (later images more typical). */
+    private static Assignments twoClusters() {
+        var data = FakeEngine.dataset(8);
+        int[] images = new int[40];
+        int[] clusters = new int[40];
+        float[] confidence = new float[40];
+        for (int i = 0; i < 40; i++) {
+            images[i] = i;
+            clusters[i] = i % 2;
+            confidence[i] = i / 40f;
+        }
+        return Assignments.of(3, 2, 40, images, clusters, confidence, data.labels(), data.classNames());
+    }
+
+    @Test
+    void mostTypicalImagesComeFirst() {
+        Assignments a = twoClusters();
+        assertEquals(38, a.members()[0][0]);
+        assertEquals(39, a.members()[1][0]);
+        assertEquals(0, a.members()[0][19]);
+        assertEquals(20, a.size(0));
+    }
+
+    @Test
+    void captionsNameTheMajorityLabel() {
+        // Cluster 0 holds the even images: five of each of the four classes.
+        Assignments a = twoClusters();
+        assertEquals("mostly bag (25%)", a.captions().get(0));
+    }
+
+    @Test
+    void aCollapsedClusterShowsTwoRowsAndExpandsToAll() {
+        GalleryViewModel vm = new GalleryViewModel();
+        vm.setDataset(FakeEngine.dataset(8));
+        vm.columnsProperty().set(6);
+        vm.show(twoClusters());
+        List<GalleryRow> rows = vm.rows();
+        assertEquals(2 * GalleryViewModel.COLLAPSED_ROWS, rows.size());
+        GalleryRow first = rows.get(0);
+        assertTrue(first.first());
+        assertTrue(first.expandable());
+        assertEquals(20, first.size());
+        assertArrayEquals(new int[] {38, 36, 34, 32, 30, 28}, first.images());
+        assertEquals(1, rows.get(1).line());
+        vm.toggleExpanded(0);
+        assertEquals(4 + GalleryViewModel.COLLAPSED_ROWS, vm.rows().size(), "20 images in rows of 6");
+        assertArrayEquals(new int[] {2, 0}, vm.rows().get(3).images());
+        vm.columnsProperty().set(10);
+        assertEquals(2 + GalleryViewModel.COLLAPSED_ROWS, vm.rows().size(), "rows follow the width");
+    }
+
+    @Test
+    void anEmptyClusterStillHasItsTitleRow() {
+        var data = FakeEngine.dataset(8);
+        Assignments a = Assignments.of(0, 3, 40, new int[] {0, 1}, new int[] {0, 2}, new float[] {1, 1},
+                data.labels(), data.classNames());
+        GalleryViewModel vm = new GalleryViewModel();
+        vm.setDataset(data);
+        vm.show(a);
+        assertEquals(3, vm.rows().size());
+        assertEquals(0, vm.rows().get(1).images().length);
+        assertEquals(1, vm.rows().get(1).cluster());
+    }
+
+    @Test
+    void selectingAnImageDescribesIt() {
+        GalleryViewModel vm = new GalleryViewModel();
+        vm.setDataset(FakeEngine.dataset(8));
+        vm.show(twoClusters());
+        vm.select(13);
+        ImageDetails d = vm.selectedProperty().get();
+        assertEquals(1, d.cluster());
+        assertEquals(13 / 40f, d.confidence());
+        assertEquals("coat", d.label());
+        assertEquals("/data/class1/img13.png", d.item());
+    }
+}

@@ -1,0 +1,241 @@
+package io.mmdcstudio.views.run;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.mmdcstudio.engine.run.Phase;
+import io.mmdcstudio.views.gallery.GalleryRow;
+import io.mmdcstudio.views.map.PcaProjection;
+import io.mmdcstudio.views.studio.StudioViewModel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executor;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The run's view model with every executor on the test thread and a scripted engine. */
+class RunViewModelTest {
+
+    private FakeEngine engine;
+    private StudioViewModel studio;
+    private RunViewModel run;
+
+    @BeforeEach
+    void openData() {
+        engine = new FakeEngine();
+        studio = new StudioViewModel(engine, StudioExecutors.sameThread(), new PcaProjection());
+        run = studio.run();
+        studio.open(Path.of("/data"));
+        studio.settings().field("clusters").textProperty().set("4");
+        studio.settings().field("batchSize").textProperty().set("8");
+        studio.settings().field("epochs").textProperty().set("2");
+    }
+
+    @Test
+    void openingLabelledDataSetsKToTheClassesAndComputesTheBaseline() {
+        StudioViewModel fresh = new StudioViewModel(engine, StudioExecutors.sameThread(), new PcaProjection());
+        fresh.open(Path.of("/data"));
+        assertEquals(String.valueOf(FakeEngine.CLASSES), fresh.settings().field("clusters").textProperty().get());
+        assertEquals(FakeEngine.CLASSES, fresh.run().baselineProperty().get().k(), "pixel k-means runs on open");
+        assertTrue(fresh.run().canStartProperty().get(), fresh.run().startBlockedReasonProperty().get());
+        assertEquals("", fresh.run().startBlockedReasonProperty().get());
+    }
+
+    @Test
+    void aRunFillsChartsGalleryMapConfusionAndSummary() {
+        run.start();
+        assertEquals(RunState.STARTING, run.stateProperty().get());
+        engine.started();
+        assertEquals(RunState.RUNNING, run.stateProperty().get());
+        engine.batch(0, Phase.ROTATION, 0, 2, 1.3);
+        engine.batch(0, Phase.CLUSTERING, 1, 2, 0.4);
+        assertEquals("Epoch 1 of 2", run.epochTextProperty().get());
+        assertEquals(Phase.CLUSTERING.explanation(), run.explanationProperty().get());
+        engine.epoch(0);
+        engine.epoch(1);
+        engine.finish(false);
+
+        assertEquals(RunState.FINISHED, run.stateProperty().get());
+        assertEquals(1, studio.charts().clusterLossSeries().get(0).getData().size());
+        assertEquals(1, studio.charts().rotationLossSeries().get(0).getData().size());
+        assertEquals(2, studio.charts().metricSeries().get(0).getData().size(), "ACC per epoch");
+        assertEquals(2, studio.charts().metricSeries().get(3).getData().size(), "baseline line");
+        long titled = studio.gallery().rows().stream().filter(GalleryRow::first).count();
+        assertEquals(4, titled, "one titled row per cluster");
+        assertEquals(-1, studio.gallery().assignmentsProperty().get().epoch(), "the final assignment is shown");
+        assertEquals(FakeEngine.IMAGES, studio.map().frameProperty().get().size());
+        assertEquals(1.0, studio.confusion().tableProperty().get().accuracy(), 1e-9);
+        assertNotNull(run.summaryProperty().get());
+        assertTrue(run.summaryProperty().get().scores().contains("ACC 1.000"), run.summaryProperty().get().scores());
+        assertTrue(run.summaryProperty().get().scores().contains("pixel k-means"));
+        assertTrue(run.canSaveProperty().get());
+        assertTrue(run.canStartProperty().get(), "a new run may start");
+    }
+
+    @Test
+    void pauseAndResumeHoldAndReleaseTheRun() {
+        run.start();
+        engine.started();
+        run.pause();
+        assertEquals(RunState.PAUSED, run.stateProperty().get());
+        assertTrue(engine.control.isPaused());
+        assertTrue(run.canResumeProperty().get());
+        assertFalse(run.canPauseProperty().get());
+        run.togglePause();
+        assertEquals(RunState.RUNNING, run.stateProperty().get());
+        assertFalse(engine.control.isPaused());
+    }
+
+    @Test
+    void stepModePausesAfterEveryEpochButTheLast() {
+        studio.settings().field("epochs").textProperty().set("3");
+        run.stepModeProperty().set(true);
+        run.start();
+        engine.started();
+        engine.epoch(0);
+        assertTrue(engine.control.isPaused(), "held by the listener, before the window offers Resume");
+        assertEquals(RunState.PAUSED, run.stateProperty().get());
+        assertTrue(run.messageProperty().get().startsWith("Step mode"), run.messageProperty().get());
+        run.resume();
+        engine.epoch(1);
+        assertTrue(engine.control.isPaused());
+        run.resume();
+        engine.epoch(2);
+        assertFalse(engine.control.isPaused(), "no hold after the last epoch");
+        assertEquals(RunState.RUNNING, run.stateProperty().get());
+    }
+
+    @Test
+    void cancelEndsCancelledWithTheCompletedEpochs() {
+        studio.settings().field("epochs").textProperty().set("5");
+        run.start();
+        engine.started();
+        engine.epoch(0);
+        run.cancel();
+        assertEquals(RunState.CANCELLING, run.stateProperty().get());
+        assertTrue(engine.control.isCancelled());
+        engine.finish(true);
+        assertEquals(RunState.CANCELLED, run.stateProperty().get());
+        assertTrue(run.summaryProperty().get().headline().startsWith("Cancelled after 1 of 5 epochs"),
+                run.summaryProperty().get().headline());
+        assertTrue(run.canSaveProperty().get(), "a cancelled run's result can be saved");
+    }
+
+    @Test
+    void invalidSettingsBlockStartWithTheReason() {
+        studio.settings().field("batchSize").textProperty().set("2");
+        assertFalse(run.canStartProperty().get());
+        assertEquals("Batch size must be at least the number of clusters", run.startBlockedReasonProperty().get());
+        run.start();
+        assertNull(engine.listener, "Start does nothing while blocked");
+    }
+
+    @Test
+    void withoutDataStartSaysToOpenAFolder() {
+        StudioViewModel empty = new StudioViewModel(engine, StudioExecutors.sameThread(), new PcaProjection());
+        assertFalse(empty.run().canStartProperty().get());
+        assertEquals("Open a folder of images first.", empty.run().startBlockedReasonProperty().get());
+    }
+
+    @Test
+    void anotherInputSizeReloadsTheDataBeforeTheRun() {
+        studio.settings().field("inputSize").textProperty().set("24");
+        run.start();
+        assertEquals(List.of(32, 24), engine.loadedSizes);
+        assertEquals(24, engine.data.height());
+        assertEquals("4", studio.settings().field("clusters").textProperty().get(), "settings kept on reload");
+        assertEquals("24", studio.settings().field("inputSize").textProperty().get());
+    }
+
+    @Test
+    void anEngineFailureIsShownAndStartIsOfferedAgain() {
+        engine.failRunWith = new IllegalArgumentException("More clusters (4) than images (2)");
+        run.start();
+        assertEquals(RunState.FAILED, run.stateProperty().get());
+        assertEquals("The run failed: More clusters (4) than images (2)", run.messageProperty().get());
+        assertTrue(run.canStartProperty().get());
+    }
+
+    @Test
+    void saveWritesRunJsonAndAssignments(@TempDir Path tmp) throws Exception {
+        run.start();
+        engine.started();
+        engine.epoch(0);
+        engine.epoch(1);
+        engine.finish(false);
+        Path dir = tmp.resolve("out");
+        run.save(dir);
+        assertTrue(Files.isRegularFile(dir.resolve("run.json")));
+        List<String> csv = Files.readAllLines(dir.resolve("assignments.csv"));
+        assertEquals("item,cluster,confidence,label", csv.get(0));
+        assertEquals(FakeEngine.IMAGES + 1, csv.size());
+        assertTrue(run.messageProperty().get().startsWith("Saved run.json and assignments.csv"));
+    }
+
+    @Test
+    void anEarlierRunFolderOpensWithItsResultAndSettings(@TempDir Path tmp) {
+        run.start();
+        engine.started();
+        engine.epoch(0);
+        engine.epoch(1);
+        engine.finish(false);
+        Path dir = tmp.resolve("saved");
+        run.save(dir);
+
+        StudioViewModel later = new StudioViewModel(engine, StudioExecutors.sameThread(), new PcaProjection());
+        later.open(dir);
+        assertEquals(Path.of("/data"), later.data().pathProperty().get(), "the run's images are opened");
+        assertEquals(RunState.FINISHED, later.run().stateProperty().get());
+        assertEquals(-1, later.gallery().assignmentsProperty().get().epoch());
+        assertEquals(FakeEngine.IMAGES, later.map().frameProperty().get().size(), "embeddings give the map");
+        assertEquals(1.0, later.confusion().tableProperty().get().accuracy(), 1e-9);
+        assertEquals(2, later.charts().clusterLossSeries().get(0).getData().size(), "one point per saved epoch");
+        assertTrue(later.run().summaryProperty().get().scores().startsWith("ACC 1.000"));
+        assertEquals("4", later.settings().field("clusters").textProperty().get(), "the run's settings");
+        assertEquals("8", later.settings().field("batchSize").textProperty().get());
+        assertFalse(later.run().canSaveProperty().get(), "it is saved already");
+        assertTrue(later.run().canStartProperty().get(), "Start runs it again");
+        assertTrue(later.run().messageProperty().get().startsWith("Opened the mmdc run saved in"));
+    }
+
+    @Test
+    void aBrokenRunFolderSaysWhy(@TempDir Path tmp) throws Exception {
+        Files.writeString(tmp.resolve("run.json"), "{\"format\": \"something else\"}");
+        studio.open(tmp);
+        assertTrue(run.messageProperty().get().startsWith("Could not open the run in"), run.messageProperty().get());
+        assertEquals(RunState.IDLE, run.stateProperty().get());
+    }
+
+    @Test
+    void aBurstOfEventsNeedsOneHandOverToTheUiThread() {
+        List<Runnable> uiTasks = new ArrayList<>();
+        Executor now = Runnable::run;
+        StudioViewModel queued = new StudioViewModel(engine, new StudioExecutors(uiTasks::add, now, now, now),
+                new PcaProjection());
+        queued.open(Path.of("/data"));
+        drain(uiTasks);
+        queued.settings().field("batchSize").textProperty().set("8");
+        queued.run().start();
+        engine.started();
+        for (int b = 0; b < 200; b++) {
+            engine.batch(0, Phase.CLUSTERING, b, 200, 1.0 / (b + 1));
+        }
+        assertEquals(1, uiTasks.size(), "one pending hand-over, however many events");
+        drain(uiTasks);
+        assertEquals(200, queued.charts().clusterLossSeries().get(0).getData().size(), "every loss point kept");
+        assertEquals(1.0, queued.run().fractionProperty().get() * queued.settings().configProperty().get().epochs(),
+                1e-9, "progress is the latest");
+    }
+
+    private static void drain(List<Runnable> tasks) {
+        while (!tasks.isEmpty()) {
+            tasks.remove(0).run();
+        }
+    }
+}
