@@ -165,7 +165,7 @@ class StudioWindowTest {
         waitFor(5, () -> robot.lookup("#advanced-settings").queryAs(TitledPane.class).isExpanded());
         retype(robot, "#batchSize", "4");
         TextField batch = robot.lookup("#batchSize").queryAs(TextField.class);
-        assertTrue(fx(() -> batch.getPseudoClassStates().contains(SettingsPanel.INVALID)));
+        waitFor(10, () -> batch.getText().equals("4") && batch.getPseudoClassStates().contains(SettingsPanel.INVALID));
         assertEquals("Batch size must be at least the number of clusters",
                 fx(() -> robot.lookup("#batchSize-error").queryAs(Label.class).getText()));
         Button start = robot.lookup("#start").queryButton();
@@ -223,8 +223,12 @@ class StudioWindowTest {
         WaitForAsyncUtils.asyncFx(() -> reveal(field)).get();
         WaitForAsyncUtils.waitForFxEvents();
         robot.clickOn(field);
+        // A click that lands while the layout still moves may miss: make sure the keys go to the field.
+        WaitForAsyncUtils.asyncFx(field::requestFocus).get();
+        WaitForAsyncUtils.waitForFxEvents();
         robot.press(KeyCode.CONTROL, KeyCode.A).release(KeyCode.A, KeyCode.CONTROL);
         robot.write(text);
+        WaitForAsyncUtils.waitForFxEvents(); // on a loaded machine the typed keys are still queued here
     }
 
     /** Scrolls the enclosing scroll pane so that {@code node} is in view. FX thread. */
