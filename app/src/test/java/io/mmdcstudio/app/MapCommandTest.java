@@ -78,6 +78,17 @@ class MapCommandTest {
     }
 
     @Test
+    void aboveMaxEmbeddedTheNoticeSaysHowManyWereLaidOut(@TempDir Path tmp) throws Exception {
+        Path run = tmp.resolve("run");
+        runFolder(run, true);
+        Outcome o = mmdc("map", "--run", run.toString(), "--max-embedded", "40");
+        assertEquals(0, o.code(), o.err());
+        assertTrue(o.err().contains("Map shows t-SNE of 40 of 90 images; the others are placed next to their "
+                + "nearest neighbours."), o.err());
+        assertEquals(IMAGES + 1, Files.readAllLines(run.resolve("map.csv")).size());
+    }
+
+    @Test
     void outChoosesTheFile(@TempDir Path tmp) throws Exception {
         Path run = tmp.resolve("run");
         runFolder(run, true);
@@ -106,6 +117,7 @@ class MapCommandTest {
         Path run = tmp.resolve("run");
         runFolder(run, true);
         assertEquals(2, mmdc("map", "--run", run.toString(), "--perplexity", "0").code());
+        assertEquals(2, mmdc("map", "--run", run.toString(), "--max-embedded", "1").code());
         assertEquals(2, mmdc("map").code());
     }
 }

@@ -4,9 +4,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
 /**
- * Keeps the layout to a share of the wall time by pausing after each stretch of work (an iteration, the neighbour
- * search) in proportion to it. Java thread priorities are ignored on Linux, so pausing is the portable way to
- * leave the cores to training.
+ * Keeps the layout to a share of one core: after each stretch of work (an iteration, the neighbour search) it
+ * pauses in proportion to the CPU time that stretch used, so that on average it computes at most {@code cpuShare}
+ * of the time. CPU time rather than wall time, so that a stretch slowed down by other programs, or by the process
+ * being suspended, doesn't earn a longer pause. Java thread priorities are ignored on Linux, so pausing is the
+ * portable way to leave the cores to training.
  */
 final class Throttle {
 
@@ -14,17 +16,23 @@ final class Throttle {
     private static final long SLICE_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
 
     private final double pausePerWork;
+    private final Workers workers;
     private final BooleanSupplier stop;
-    private long started;
+    private long startedWall;
+    private long startedCpu;
     private long owed;
 
-    Throttle(double cpuShare, BooleanSupplier stop) {
+    Throttle(double cpuShare, Workers workers, BooleanSupplier stop) {
         this.pausePerWork = 1 / cpuShare - 1;
+        this.workers = workers;
         this.stop = stop;
     }
 
     void begin() {
-        started = System.nanoTime();
+        if (pausePerWork > 0) {
+            startedWall = System.nanoTime();
+            startedCpu = workers.cpuNanos();
+        }
     }
 
     /** Pauses for the share of the work since {@link #begin()} that is owed (nothing when the share is 1). */
@@ -32,7 +40,9 @@ final class Throttle {
         if (pausePerWork <= 0) {
             return;
         }
-        owed += (long) ((System.nanoTime() - started) * pausePerWork);
+        long cpu = workers.cpuNanos();
+        long work = startedCpu >= 0 && cpu >= 0 ? cpu - startedCpu : System.nanoTime() - startedWall;
+        owed += (long) (work * pausePerWork);
         while (owed > 0 && !stop.getAsBoolean()) {
             long slice = Math.min(owed, SLICE_NANOS);
             long t0 = System.nanoTime();

@@ -108,7 +108,7 @@ public final class Tsne {
         boolean incremental = initial != null && spread(initial) > 0;
         float[][] start = incremental ? initial : coldStart(points);
         double[] y = flatten(start, sample);
-        Throttle throttle = new Throttle(config.cpuShare(), stop);
+        Throttle throttle = new Throttle(config.cpuShare(), workers, stop);
         Descent outcome;
         try {
             outcome = optimise(embedded, y, incremental, throttle);

@@ -19,8 +19,9 @@ package io.mmdcstudio.engine.map;
  * @param threads                worker threads (the calling thread counts as one)
  * @param seed                   seed of the subsample and of the random start when PCA can't give one
  * @param incrementalIterations  iterations when continuing from a previous layout (no exaggeration)
- * @param cpuShare               share of wall time the layout may compute, in (0, 1]: below 1 it pauses between
- *                               iterations so that training beside it keeps its speed
+ * @param cpuShare               in (0, 1]: below 1 the layout pauses between iterations so that on average it
+ *                               uses at most this share of one core (all its threads together), and training
+ *                               beside it keeps its speed; 1 means no limit
  */
 public record TsneConfig(double perplexity, int iterations, double earlyExaggeration, int exaggerationIterations,
         double learningRate, double theta, int exactBelow, int interpolateAbove, int maxEmbedded, int threads,
@@ -60,13 +61,14 @@ public record TsneConfig(double perplexity, int iterations, double earlyExaggera
     }
 
     /**
-     * Settings for a map redrawn while training runs: one thread that computes a tenth of the time. Training on
-     * two cores lost about half its throughput beside a map on one thread flat out, and still about a fifth beside
-     * a quarter share (PyTorch's threads wait for each other, so a stolen core costs more than its share); a tenth
-     * keeps the loss within the 10% budget (bench/map/run.sh). A 10,000-point map then takes about 40 s.
+     * Settings for a map redrawn while training runs: one thread that uses a twentieth of one core on average.
+     * Measured on two cores (bench/map/run.sh): a map thread costs training about twice its share of the CPU,
+     * because PyTorch's threads wait for each other when one of them is preempted (flat out, the map got 0.34
+     * cores and cost about 40%; at a tenth of a core, about 10%). A 10,000-point map then takes about a minute
+     * (incremental) to two (cold start); smaller maps are quicker in proportion.
      */
     public static TsneConfig besideTraining() {
-        return defaults().withThreads(1).withCpuShare(0.1);
+        return defaults().withThreads(1).withCpuShare(0.05);
     }
 
     /** Learning rate for {@code n} embedded points: the configured one, or {@code max(n / 12, 200)}. */

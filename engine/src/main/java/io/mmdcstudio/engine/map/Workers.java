@@ -1,7 +1,10 @@
 package io.mmdcstudio.engine.map;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -20,23 +23,42 @@ final class Workers implements AutoCloseable {
 
     private static final AtomicInteger POOLS = new AtomicInteger();
 
+    private static final ThreadMXBean CLOCKS = ManagementFactory.getThreadMXBean();
+
     private final int threads;
     private final ExecutorService helpers;
+    private final List<Thread> helperThreads = new CopyOnWriteArrayList<>();
 
     Workers(int threads) {
         this.threads = threads;
         this.helpers = threads > 1 ? Executors.newFixedThreadPool(threads - 1, factory()) : null;
     }
 
-    private static ThreadFactory factory() {
+    private ThreadFactory factory() {
         int pool = POOLS.incrementAndGet();
         AtomicInteger count = new AtomicInteger();
         return r -> {
             Thread t = new Thread(r, "mmdc-map-" + pool + "-" + count.incrementAndGet());
             t.setDaemon(true);
             t.setPriority(Thread.MIN_PRIORITY);
+            helperThreads.add(t);
             return t;
         };
+    }
+
+    /**
+     * CPU time used so far by the calling thread and the helpers, in nanoseconds; -1 where the JVM can't tell
+     * (callers then fall back to wall time).
+     */
+    long cpuNanos() {
+        if (!CLOCKS.isCurrentThreadCpuTimeSupported() || !CLOCKS.isThreadCpuTimeEnabled()) {
+            return -1;
+        }
+        long total = CLOCKS.getCurrentThreadCpuTime();
+        for (Thread t : helperThreads) {
+            total += Math.max(0, CLOCKS.getThreadCpuTime(t.getId()));
+        }
+        return total;
     }
 
     int threads() {

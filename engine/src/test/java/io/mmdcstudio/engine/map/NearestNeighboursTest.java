@@ -1,7 +1,7 @@
 package io.mmdcstudio.engine.map;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import org.junit.jupiter.api.Test;
@@ -16,13 +16,14 @@ class NearestNeighboursTest {
             points[2_000 + i] = points[i].clone();
         }
         try (Workers workers = new Workers(2)) {
-            NearestNeighbours.Result brute = NearestNeighbours.bruteForce(points, points, true, 40, workers, () -> false);
+            NearestNeighbours.Result brute = NearestNeighbours.bruteForce(points, points, true, 40, workers,
+                    () -> false);
             NearestNeighbours.Result tree = NearestNeighbours.tree(points, points, true, 40, workers, () -> false);
             assertArrayEquals(brute.indices(), tree.indices());
             assertArrayEquals(brute.squaredDistances(), tree.squaredDistances());
             for (int q = 0; q < points.length; q++) {
                 for (int j = 0; j < 40; j++) {
-                    assertEquals(false, brute.indices()[q * 40 + j] == q, "a point is not its own neighbour");
+                    assertNotEquals(q, brute.indices()[q * 40 + j], "a point is not its own neighbour");
                 }
             }
         }

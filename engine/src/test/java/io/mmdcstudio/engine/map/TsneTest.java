@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -69,6 +71,18 @@ class TsneTest {
         } finally {
             Thread.interrupted();
         }
+    }
+
+    @Test
+    void aThrottledLayoutUsesAboutItsShareOfOneCore() {
+        ThreadMXBean clocks = ManagementFactory.getThreadMXBean();
+        long cpu0 = clocks.getCurrentThreadCpuTime();
+        long wall0 = System.nanoTime();
+        MapLayout l = Tsne.layout(SMALL.points(), quick().withCpuShare(0.25), null, null, null);
+        double cpu = (clocks.getCurrentThreadCpuTime() - cpu0) / 1e9;
+        double wall = (System.nanoTime() - wall0) / 1e9;
+        assertFalse(l.cancelled());
+        assertTrue(wall > 0.8 * cpu / 0.25, "computed " + cpu + " s in " + wall + " s");
     }
 
     @Test

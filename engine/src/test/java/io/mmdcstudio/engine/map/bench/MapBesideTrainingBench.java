@@ -13,8 +13,8 @@ import java.util.Locale;
 /**
  * Benchmark load (not a test): redraws the map of {@code points} embeddings the way the app does after every
  * epoch (each layout continues from the previous one) for {@code seconds}, so that bench/map/run.sh can time the
- * training step beside it. Every few seconds it prints how many layouts it finished and how many cores its JVM has
- * used on average (the script may stop it at any time and keeps the last line).
+ * training step beside it (the script suspends and resumes it with SIGSTOP/SIGCONT, and stops it at any time).
+ * Every few seconds it prints how many layouts it finished and how many cores its JVM has used on average.
  * Args: RUN_DIR besideTraining|unthrottled SECONDS [points=10000].
  * {@code besideTraining} is {@link TsneConfig#besideTraining()}; {@code unthrottled} the same on one thread flat out.
  */
