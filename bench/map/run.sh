@@ -11,7 +11,16 @@ DATA="$ROOT/bench/data/fmnist-quick-run"
 CP="$(bench_classpath engine)"
 # Snapshot our own classes and jars: in a shared working tree another build may rewrite them during a long run.
 SNAP="$(mktemp -d)"
-trap 'rm -rf "$SNAP"' EXIT
+MAP_PID="" # the map JVM of the pairs below, perhaps suspended: never leave it behind
+cleanup() {
+  if [[ -n "$MAP_PID" ]]; then
+    kill -CONT "$MAP_PID" 2>/dev/null || true
+    kill "$MAP_PID" 2>/dev/null || true
+  fi
+  rm -rf "$SNAP"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM HUP
 snapped=()
 IFS=: read -r -a entries <<<"$CP"
 for i in "${!entries[@]}"; do
@@ -47,6 +56,7 @@ echo "|---|---:|---:|---:|---:|---:|"
 for mode in besideTraining unthrottled; do
   "${MAP_JAVA[@]}" io.mmdcstudio.engine.map.bench.MapBesideTrainingBench "$DATA" "$mode" 7200 >"$SNAP/$mode.log" &
   pid=$!
+  MAP_PID=$pid
   sleep 8 # past JIT warm-up and the first neighbour search
   ratios=()
   for r in $(seq "$ROUNDS"); do
@@ -63,6 +73,7 @@ for mode in besideTraining unthrottled; do
   echo "| $mode | median | | | $(median "${ratios[@]}") | |"
   kill "$pid" 2>/dev/null || true
   wait "$pid" 2>/dev/null || true
+  MAP_PID=""
 done
 echo
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -7,8 +7,9 @@ import java.util.function.BooleanSupplier;
 
 /**
  * The engine's t-SNE: neighbourhoods kept, groups apart. Each epoch continues from the previous epoch's layout
- * (incremental mode) so points glide rather than jump; beside a training run it computes on one thread at a
- * quarter of the time, so training keeps its speed. Falls back to PCA for inputs t-SNE cannot take.
+ * (incremental mode) so points glide rather than jump; beside a training run it computes on one thread
+ * throttled to a small share of a core ({@code TsneConfig.besideTraining()}), so training keeps its speed. Falls
+ * back to PCA for inputs t-SNE cannot take.
  */
 public final class TsneProjection implements MapProjection {
 
