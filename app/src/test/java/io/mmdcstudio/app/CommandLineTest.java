@@ -6,36 +6,23 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.mmdcstudio.engine.io.Json;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** The command line as scripts and outside checks use it: exact flags, files, exit codes. */
 class CommandLineTest {
 
     static final Path SAMPLE = Path.of(System.getProperty("mmdc.home", "..")).resolve("sample-data");
 
-    private record Outcome(int code, String out, String err) {}
 
-    private static Outcome mmdc(String... args) {
-        CommandLine cli = MmdcCommand.commandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        int code = cli.execute(args);
-        return new Outcome(code, out.toString(), err.toString());
-    }
 
     @Test
     void trainOnSampleDataWritesRunJsonAndAssignments(@TempDir Path tmp) throws Exception {
         Path out = tmp.resolve("run");
-        Outcome o = mmdc("train", "--data", SAMPLE.toString(), "--clusters", "10", "--epochs", "1", "--seed", "3",
+        Cli.Outcome o = Cli.mmdc("train", "--data", SAMPLE.toString(), "--clusters", "10", "--epochs", "1", "--seed", "3",
                 "--out", out.toString());
         assertEquals(0, o.code(), o.err());
         JsonNode run = Json.mapper().readTree(out.resolve("run.json").toFile());
@@ -58,15 +45,15 @@ class CommandLineTest {
     void sameSeedWritesTheSameAssignments(@TempDir Path tmp) throws Exception {
         String[] common = {"train", "--data", SAMPLE.toString(), "--clusters", "10", "--epochs", "1", "--seed", "5",
                 "--train-subset", "300", "--out"};
-        assertEquals(0, mmdc(concat(common, tmp.resolve("a").toString())).code());
-        assertEquals(0, mmdc(concat(common, tmp.resolve("b").toString())).code());
+        assertEquals(0, Cli.mmdc(concat(common, tmp.resolve("a").toString())).code());
+        assertEquals(0, Cli.mmdc(concat(common, tmp.resolve("b").toString())).code());
         assertEquals(Files.readString(tmp.resolve("a/assignments.csv")), Files.readString(tmp.resolve("b/assignments.csv")));
     }
 
     @Test
     void baselineWritesTheSameFiles(@TempDir Path tmp) throws Exception {
         Path out = tmp.resolve("base");
-        Outcome o = mmdc("baseline", "--data", SAMPLE.toString(), "--clusters", "10", "--method", "kmeans-pixels",
+        Cli.Outcome o = Cli.mmdc("baseline", "--data", SAMPLE.toString(), "--clusters", "10", "--method", "kmeans-pixels",
                 "--out", out.toString());
         assertEquals(0, o.code(), o.err());
         JsonNode run = Json.mapper().readTree(out.resolve("run.json").toFile());
@@ -78,7 +65,7 @@ class CommandLineTest {
     @Test
     void missingFolderIsOneLineAndNothingIsWritten(@TempDir Path tmp) {
         Path out = tmp.resolve("never");
-        Outcome o = mmdc("train", "--data", tmp.resolve("nope").toString(), "--clusters", "3", "--out", out.toString());
+        Cli.Outcome o = Cli.mmdc("train", "--data", tmp.resolve("nope").toString(), "--clusters", "3", "--out", out.toString());
         assertEquals(2, o.code());
         assertEquals(1, o.err().strip().lines().count(), o.err());
         assertFalse(Files.exists(out), "nothing half-written");
@@ -91,7 +78,7 @@ class CommandLineTest {
         Files.copy(Files.list(SAMPLE.resolve("bag")).sorted().findFirst().orElseThrow(), few.resolve("a.png"));
         Files.copy(Files.list(SAMPLE.resolve("coat")).sorted().findFirst().orElseThrow(), few.resolve("b.png"));
         Path out = tmp.resolve("out");
-        Outcome o = mmdc("train", "--data", few.toString(), "--clusters", "3", "--out", out.toString());
+        Cli.Outcome o = Cli.mmdc("train", "--data", few.toString(), "--clusters", "3", "--out", out.toString());
         assertEquals(2, o.code());
         assertTrue(o.err().contains("More clusters (3) than images (2)"), o.err());
         assertFalse(Files.exists(out.resolve("run.json")));
@@ -99,10 +86,10 @@ class CommandLineTest {
 
     @Test
     void unknownPresetAndBadFlagsAreUsageErrors() {
-        assertEquals(2, mmdc("train", "--data", SAMPLE.toString(), "--clusters", "10", "--preset", "fast").code());
-        assertEquals(2, mmdc("train", "--data", SAMPLE.toString()).code());
-        assertEquals(2, mmdc("train", "--clusters", "x").code());
-        assertEquals(2, mmdc("baseline", "--data", SAMPLE.toString(), "--clusters", "10", "--method", "dbscan").code());
+        assertEquals(2, Cli.mmdc("train", "--data", SAMPLE.toString(), "--clusters", "10", "--preset", "fast").code());
+        assertEquals(2, Cli.mmdc("train", "--data", SAMPLE.toString()).code());
+        assertEquals(2, Cli.mmdc("train", "--clusters", "x").code());
+        assertEquals(2, Cli.mmdc("baseline", "--data", SAMPLE.toString(), "--clusters", "10", "--method", "dbscan").code());
     }
 
     private static String[] concat(String[] a, String b) {

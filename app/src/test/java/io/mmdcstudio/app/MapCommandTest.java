@@ -7,8 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.mmdcstudio.engine.results.Assignment;
 import io.mmdcstudio.engine.results.ResultFiles;
 import io.mmdcstudio.engine.results.RunManifest;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -17,23 +15,13 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code mmdc map} on a small run folder made by hand: the CSV it writes and how it refuses bad input. */
 class MapCommandTest {
 
     private static final int IMAGES = 90;
 
-    private record Outcome(int code, String out, String err) {}
 
-    private static Outcome mmdc(String... args) {
-        CommandLine cli = MmdcCommand.commandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        return new Outcome(cli.execute(args), out.toString(), err.toString());
-    }
 
     /** Three well-separated groups of 30 in 6-D; every tenth item name holds a comma, one a quote. */
     private static List<Assignment> runFolder(Path dir, boolean withEmbeddings) throws Exception {
@@ -60,7 +48,7 @@ class MapCommandTest {
     void mapWritesItemXYClusterForEveryImageInOrder(@TempDir Path tmp) throws Exception {
         Path run = tmp.resolve("run");
         List<Assignment> rows = runFolder(run, true);
-        Outcome o = mmdc("map", "--run", run.toString(), "--perplexity", "10");
+        Cli.Outcome o = Cli.mmdc("map", "--run", run.toString(), "--perplexity", "10");
         assertEquals(0, o.code(), o.err());
         List<String> lines = Files.readAllLines(run.resolve("map.csv"));
         assertEquals("item,x,y,cluster", lines.get(0));
@@ -81,7 +69,7 @@ class MapCommandTest {
     void aboveMaxEmbeddedTheNoticeSaysHowManyWereLaidOut(@TempDir Path tmp) throws Exception {
         Path run = tmp.resolve("run");
         runFolder(run, true);
-        Outcome o = mmdc("map", "--run", run.toString(), "--max-embedded", "40");
+        Cli.Outcome o = Cli.mmdc("map", "--run", run.toString(), "--max-embedded", "40");
         assertEquals(0, o.code(), o.err());
         assertTrue(o.err().contains("Map shows t-SNE of 40 of 90 images; the others are placed next to their "
                 + "nearest neighbours."), o.err());
@@ -93,7 +81,7 @@ class MapCommandTest {
         Path run = tmp.resolve("run");
         runFolder(run, true);
         Path file = tmp.resolve("elsewhere/my map.csv");
-        assertEquals(0, mmdc("map", "--run", run.toString(), "--out", file.toString()).code());
+        assertEquals(0, Cli.mmdc("map", "--run", run.toString(), "--out", file.toString()).code());
         assertTrue(Files.readString(file).startsWith("item,x,y,cluster\n"));
         assertFalse(Files.exists(run.resolve("map.csv")));
     }
@@ -102,7 +90,7 @@ class MapCommandTest {
     void aRunWithoutEmbeddingsIsOneLineAndExitCode2(@TempDir Path tmp) throws Exception {
         Path run = tmp.resolve("baseline");
         runFolder(run, false);
-        Outcome o = mmdc("map", "--run", run.toString());
+        Cli.Outcome o = Cli.mmdc("map", "--run", run.toString());
         assertEquals(2, o.code());
         assertEquals(1, o.err().strip().lines().count(), o.err());
         assertTrue(o.err().contains("embeddings.f32"), o.err());
@@ -111,13 +99,13 @@ class MapCommandTest {
 
     @Test
     void aFolderThatIsNoRunOrABadPerplexityIsBadInput(@TempDir Path tmp) throws Exception {
-        assertEquals(2, mmdc("map", "--run", tmp.resolve("nope").toString()).code());
+        assertEquals(2, Cli.mmdc("map", "--run", tmp.resolve("nope").toString()).code());
         Files.writeString(tmp.resolve("embeddings.f32"), "not a run");
-        assertEquals(2, mmdc("map", "--run", tmp.toString()).code());
+        assertEquals(2, Cli.mmdc("map", "--run", tmp.toString()).code());
         Path run = tmp.resolve("run");
         runFolder(run, true);
-        assertEquals(2, mmdc("map", "--run", run.toString(), "--perplexity", "0").code());
-        assertEquals(2, mmdc("map", "--run", run.toString(), "--max-embedded", "1").code());
-        assertEquals(2, mmdc("map").code());
+        assertEquals(2, Cli.mmdc("map", "--run", run.toString(), "--perplexity", "0").code());
+        assertEquals(2, Cli.mmdc("map", "--run", run.toString(), "--max-embedded", "1").code());
+        assertEquals(2, Cli.mmdc("map").code());
     }
 }
