@@ -1,5 +1,6 @@
 package io.mmdcstudio.app;
 
+import io.mmdcstudio.engine.export.ExportProgress;
 import io.mmdcstudio.engine.run.RunEvents;
 import io.mmdcstudio.engine.run.RunListener;
 import io.mmdcstudio.engine.run.RunResult;
@@ -41,6 +42,12 @@ final class ConsoleProgress implements RunListener {
         double fraction = total > 0 ? iteration / (double) total : 1;
         show(String.format(Locale.ROOT, "t-SNE    %s %d/%d KL %.4f", bar(fraction), iteration, total, kl),
                 iteration == total);
+    }
+
+    void files(String verb, ExportProgress p) {
+        double fraction = p.total() > 0 ? p.done() / (double) p.total() : 1;
+        show(String.format(Locale.ROOT, "%-8s %s %d/%d ETA %s", verb, bar(fraction), p.done(), p.total(),
+                duration(p.etaSeconds())), p.done() == p.total());
     }
 
     void line(String text) {

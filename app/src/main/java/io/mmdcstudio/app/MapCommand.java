@@ -6,7 +6,6 @@ import io.mmdcstudio.engine.map.TsneConfig;
 import io.mmdcstudio.engine.results.Assignment;
 import io.mmdcstudio.engine.results.ResultFiles;
 import java.io.IOException;
-import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -67,40 +66,20 @@ final class MapCommand implements Callable<Integer> {
     }
 
     private float[][] readEmbeddings() throws IOException {
-        if (!Files.isDirectory(run)) {
-            throw new IllegalArgumentException("no such run folder: " + run);
-        }
-        if (!Files.isRegularFile(run.resolve(ResultFiles.EMBEDDINGS))) {
+        if (Files.isDirectory(run) && !Files.isRegularFile(run.resolve(ResultFiles.EMBEDDINGS))) {
             throw new IllegalArgumentException(run + " has no " + ResultFiles.EMBEDDINGS
                     + " (baseline runs keep none; a map needs a run of 'mmdc train')");
         }
-        return badInputIfMalformed(() -> {
-            ResultFiles.readManifest(run);
-            return ResultFiles.readEmbeddings(run);
-        });
+        RunFolders.manifest(run);
+        return RunFolders.embeddings(run);
     }
 
     private List<Assignment> readAssignments(int images) throws IOException {
-        List<Assignment> rows = badInputIfMalformed(() -> ResultFiles.readAssignments(run));
+        List<Assignment> rows = RunFolders.assignments(run);
         if (rows.size() != images) {
             throw new IllegalArgumentException(run + ": " + ResultFiles.ASSIGNMENTS + " has " + rows.size()
                     + " rows but " + ResultFiles.EMBEDDINGS + " holds " + images + " embeddings");
         }
         return rows;
-    }
-
-    private interface Read<T> {
-        T read() throws IOException;
-    }
-
-    /** A file we can read but not understand is bad input (exit 2); a file system failure stays what it is. */
-    private static <T> T badInputIfMalformed(Read<T> read) throws IOException {
-        try {
-            return read.read();
-        } catch (FileSystemException e) {
-            throw e;
-        } catch (IOException e) {
-            throw new IllegalArgumentException(e.getMessage(), e);
-        }
     }
 }

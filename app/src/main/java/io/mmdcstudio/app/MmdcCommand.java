@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         version = "MMDC Studio 0.1.0",
         description = "Sort a folder of images into groups nobody labelled, with Multi-Modal Deep Clustering.",
-        subcommands = {TrainCommand.class, BaselineCommand.class, MapCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {TrainCommand.class, BaselineCommand.class, MapCommand.class, ExportCommand.class,
+                UndoCommand.class, CommandLine.HelpCommand.class})
 public final class MmdcCommand implements Runnable {
 
     @CommandLine.Spec

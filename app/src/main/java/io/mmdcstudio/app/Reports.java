@@ -2,10 +2,12 @@ package io.mmdcstudio.app;
 
 import io.mmdcstudio.engine.data.ImageDataset;
 import io.mmdcstudio.engine.data.SkippedFile;
+import io.mmdcstudio.engine.export.ExportPlan;
 import io.mmdcstudio.engine.results.RunManifest;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 
 /** What a command tells the user about skipped files and its result. */
@@ -26,6 +28,20 @@ final class Reports {
         }
         if (data.skipped().size() > LISTED) {
             console.line("  ... and " + (data.skipped().size() - LISTED) + " more");
+        }
+    }
+
+    /** Lists files an export or undo left alone, with the reason: the first few in full, then a count. */
+    static void problems(PrintWriter out, List<ExportPlan.Skipped> problems) {
+        if (problems.isEmpty()) {
+            return;
+        }
+        out.printf(Locale.ROOT, "left alone: %d image(s):%n", problems.size());
+        for (ExportPlan.Skipped p : problems.subList(0, Math.min(LISTED, problems.size()))) {
+            out.println("  " + p.item() + ": " + p.reason());
+        }
+        if (problems.size() > LISTED) {
+            out.println("  ... and " + (problems.size() - LISTED) + " more");
         }
     }
 

@@ -63,6 +63,11 @@ public final class ResultFiles {
         w.flush();
     }
 
+    /** A CSV field: RFC 4180 quoting where needed; null becomes an empty field. */
+    public static String csvField(String value) {
+        return value == null ? "" : csv(value);
+    }
+
     /** RFC 4180 quoting: only when the value holds a comma, quote, or line break. */
     static String csv(String value) {
         if (value.indexOf(',') < 0 && value.indexOf('"') < 0 && value.indexOf('\n') < 0 && value.indexOf('\r') < 0) {
@@ -90,15 +95,8 @@ public final class ResultFiles {
         if (!Files.isRegularFile(file)) {
             throw new IOException("No " + MANIFEST + " in " + dir + ": not a finished run folder");
         }
-        com.fasterxml.jackson.databind.JsonNode node = Json.mapper().readTree(file.toFile());
-        if (!RunManifest.FORMAT.equals(node.path("format").asText())) {
-            throw new IOException(file + " is not an MMDC Studio run file");
-        }
-        int version = node.path("formatVersion").asInt(-1);
-        if (version > RunManifest.FORMAT_VERSION) {
-            throw new IOException(file + " was written by a newer MMDC Studio (format " + version
-                    + "); this version reads up to " + RunManifest.FORMAT_VERSION);
-        }
+        com.fasterxml.jackson.databind.JsonNode node = Json.readTree(file);
+        Json.requireFormat(file, node, RunManifest.FORMAT, RunManifest.FORMAT_VERSION);
         return Json.mapper().treeToValue(node, RunManifest.class);
     }
 
