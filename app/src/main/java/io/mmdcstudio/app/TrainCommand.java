@@ -3,7 +3,9 @@ package io.mmdcstudio.app;
 import io.mmdcstudio.engine.data.ImageDataset;
 import io.mmdcstudio.engine.io.Json;
 import io.mmdcstudio.engine.results.MmdcResults;
+import io.mmdcstudio.engine.results.RunEdits;
 import io.mmdcstudio.engine.results.RunManifest;
+import io.mmdcstudio.engine.run.Corrections;
 import io.mmdcstudio.engine.run.MmdcRun;
 import io.mmdcstudio.engine.run.RunConfig;
 import io.mmdcstudio.engine.run.RunControl;
@@ -63,6 +65,12 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--resume", description = "Continue from DIR/" + CHECKPOINT + " (same data and settings).")
     boolean resume;
 
+    @Option(names = "--continue", paramLabel = "RUN", description = {
+            "Continue training an earlier run's network (RUN/" + CHECKPOINT + ") with its corrections: images "
+                    + "moved or pinned in RUN/edits.json keep their cluster as fixed targets. Settings default to "
+                    + "RUN/run.json's; cluster numbers and names stay."})
+    Path continueFrom;
+
     @Override
     public Integer call() throws Exception {
         Instant started = Instant.now();
@@ -76,11 +84,22 @@ final class TrainCommand implements Callable<Integer> {
         Path dir = output.directory();
         Files.createDirectories(dir);
         RunOptions options = new RunOptions(dir.resolve(CHECKPOINT), resume, 10);
+        RunEdits edits = null;
+        if (continueFrom != null) {
+            edits = RunFolders.edits(continueFrom);
+            int[] fixed = edits.fixedClusters(data.items(), RunFolders.assignments(continueFrom));
+            options = options.withCorrections(new Corrections(fixed, continueFrom.resolve(CHECKPOINT)));
+            console.line(String.format(java.util.Locale.ROOT, "continuing %s with %d corrected image(s) fixed",
+                    continueFrom, options.corrections().fixedCount()));
+        }
         RunResult result = MmdcRun.run(data, config, options, console, new RunControl());
         // The same two calls as the desktop app's Save results, so both write identical run folders.
         RunManifest manifest = MmdcResults.manifest(data, config, result, new MmdcResults.Source(
                 dataOptions.data.toString(), dataOptions.labelSource(data), started, loadSeconds));
         MmdcResults.write(dir, data, manifest, result);
+        if (edits != null && !edits.isEmpty()) {
+            edits.write(dir); // names and corrections still apply: cluster numbers are the earlier run's
+        }
         Reports.summary(spec.commandLine().getOut(), manifest, dir);
         return 0;
     }
@@ -93,6 +112,10 @@ final class TrainCommand implements Callable<Integer> {
         RunConfig config;
         if (configFile != null) {
             config = readConfig(configFile);
+        } else if (continueFrom != null) {
+            requireCheckpoint(continueFrom);
+            // No warm-up: the network already has its features; it goes straight on clustering.
+            config = readConfig(continueFrom.resolve("run.json")).toBuilder().warmupEpochs(0).build();
         } else {
             if (clusters == null) {
                 throw new IllegalArgumentException("--clusters K is required (or give --config with a config)");
@@ -113,6 +136,13 @@ final class TrainCommand implements Callable<Integer> {
             config = config.withTrainSubset(trainSubset);
         }
         return config.validated();
+    }
+
+    private static void requireCheckpoint(Path run) {
+        if (!Files.isRegularFile(run.resolve(CHECKPOINT))) {
+            throw new IllegalArgumentException(run + " has no " + CHECKPOINT
+                    + ": only a run of 'mmdc train' can be continued (baselines keep no network)");
+        }
     }
 
     /** A bare config, or the {@code config} of an earlier run.json. */

@@ -97,6 +97,40 @@ final class Checkpoints {
         }
     }
 
+    /**
+     * The weights a finished or interrupted run's result came from: the kept (best) epoch's when the run kept one,
+     * else the last epoch's. Used to continue training with corrections.
+     */
+    static byte[] keptWeights(Path file) throws IOException {
+        try (InputStream raw = new java.io.BufferedInputStream(Files.newInputStream(file))) {
+            DataInputStream in = new DataInputStream(raw);
+            if (!MAGIC.equals(in.readUTF())) {
+                throw new IOException("Not an MMDC Studio checkpoint: " + file);
+            }
+            int format = in.readInt();
+            if (format != FORMAT) {
+                throw new IOException("Checkpoint " + file + " has format " + format + "; this version reads " + FORMAT);
+            }
+            in.readUTF(); // data fingerprint: corrections may continue on a grown or shrunk folder
+            readBytes(in); // config
+            in.readInt(); // epochs completed
+            in.readBoolean(); // refined
+            int n = in.readInt();
+            int d = in.readInt();
+            in.skipNBytes(4L * n * d);
+            readInts(in); // target components
+            readInts(in); // last clusters
+            in.readDouble(); // best score
+            in.readInt(); // best epoch
+            byte[] best = readBytes(in);
+            readBytes(in); // history
+            byte[] last = readBytes(in);
+            return best != null ? best : last;
+        } catch (java.io.EOFException e) {
+            throw new IOException("Checkpoint " + file + " is truncated", e);
+        }
+    }
+
     private void checkMatches(String fingerprint, RunConfig saved) throws IOException {
         if (!fingerprint.equals(data.fingerprint())) {
             throw new IOException("Checkpoint " + file + " belongs to other data (fingerprint " + fingerprint + ")");

@@ -25,6 +25,7 @@ import java.io.IOException;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 import java.util.function.IntConsumer;
+import java.util.stream.IntStream;
 
 /**
  * One MMDC run on the calling thread, which owns every DJL object it creates (MMDC-ALGORITHM.md, "One
@@ -45,6 +46,8 @@ final class MmdcTrainer {
     private final int k;
     private final int dim;
     private final int[] trainIndex;
+    /** Per training slot, the cluster a person fixed, or {@link Corrections#FREE}. */
+    private final int[] fixedSlot;
     private final float[][] means;
     private final TrainingState state;
     private final IntConsumer liveArrayProbe;
@@ -63,10 +66,20 @@ final class MmdcTrainer {
         this.control = control;
         this.k = config.clusters();
         this.dim = config.effectiveEmbeddingDim();
-        this.trainIndex = TrainingState.chooseTrainingImages(data.size(), config.trainSubset(), config.seed());
+        Corrections corrections = options.corrections();
+        if (corrections != null) {
+            corrections.check(data.size(), k);
+        }
+        this.trainIndex = TrainingState.withFixedImages(
+                TrainingState.chooseTrainingImages(data.size(), config.trainSubset(), config.seed()), corrections);
+        this.fixedSlot = new int[trainIndex.length];
+        for (int i = 0; i < trainIndex.length; i++) {
+            fixedSlot[i] = corrections == null ? Corrections.FREE : corrections.fixedCluster(trainIndex[i]);
+        }
         MixtureTargets.MixtureSpec spec = new MixtureTargets.MixtureSpec(k, dim, config.means(), config.sigma());
         this.means = MixtureTargets.means(spec, config.seed());
         this.state = TrainingState.fresh(spec, means, trainIndex.length, config.seed());
+        state.fixTargets(fixedSlot, means);
         this.progress = new Progress(config, trainIndex.length, data.size());
     }
 
@@ -84,6 +97,7 @@ final class MmdcTrainer {
             net.initialize(root, DataType.FLOAT32, new Shape(1, data.channels(), config.inputSize(), config.inputSize()));
             SgdMomentum optimizer = new SgdMomentum(net.getParameters(), root, (float) config.momentum(),
                     (float) config.weightDecay());
+            startFromEarlierWeights(net, root);
             Checkpoints checkpoints = new Checkpoints(options.checkpoint(), data, config);
             int startEpoch = options.resume() ? checkpoints.restore(net, optimizer, root, state) : 0;
             Augmenter augmenter = new Augmenter(data.channels(), data.height(), data.width(), config.inputSize(),
@@ -94,6 +108,20 @@ final class MmdcTrainer {
             listener.onRunStarted(new RunEvents.Started(data.size(), trainIndex.length, config.epochs(), startEpoch,
                     engine.defaultDevice().toString(), params, config));
             return train(session, checkpoints, startEpoch);
+        }
+    }
+
+    /** Continuing with corrections: the earlier run's kept weights replace the fresh initialisation. */
+    private void startFromEarlierWeights(MmdcNet net, NDManager root) throws IOException {
+        Corrections c = options.corrections();
+        if (c == null || c.startFrom() == null) {
+            return;
+        }
+        try {
+            Checkpoints.loadParameterBytes(net, root, Checkpoints.keptWeights(c.startFrom()));
+        } catch (IllegalStateException e) {
+            throw new IllegalArgumentException("The network in " + c.startFrom() + " does not fit these settings "
+                    + "(network, width, clusters, channels and input size must stay the same)", e);
         }
     }
 
@@ -255,15 +283,26 @@ final class MmdcTrainer {
         return lossSum / order.length;
     }
 
-    /** Step 3a: re-assigns this batch's targets among its images by minimum total squared distance. */
+    /**
+     * Step 3a: re-assigns this batch's targets among its images by minimum total squared distance. Images a person
+     * fixed keep their target and take no part.
+     */
     private void matchTargets(Session s, NDManager batch, int[] images, int[] slots) {
-        float[] emb = s.net().forward(s.store(), new NDList(s.views().eval(batch, images, 0, images.length)), false)
+        int[] free = IntStream.range(0, slots.length).filter(i -> fixedSlot[slots[i]] == Corrections.FREE).toArray();
+        int n = free.length;
+        if (n == 0) {
+            return;
+        }
+        int[] freeImages = new int[n];
+        for (int i = 0; i < n; i++) {
+            freeImages[i] = images[free[i]];
+        }
+        float[] emb = s.net().forward(s.store(), new NDList(s.views().eval(batch, freeImages, 0, n)), false)
                 .get(0).toFloatArray();
-        int n = slots.length;
         float[] cost = new float[n * n];
         for (int i = 0; i < n; i++) {
             for (int j = 0; j < n; j++) {
-                float[] t = state.targets[slots[j]];
+                float[] t = state.targets[slots[free[j]]];
                 float d = 0;
                 for (int c = 0; c < dim; c++) {
                     float diff = emb[i * dim + c] - t[c];
@@ -276,12 +315,12 @@ final class MmdcTrainer {
         float[][] newTargets = new float[n][];
         int[] newComponents = new int[n];
         for (int i = 0; i < n; i++) {
-            newTargets[i] = state.targets[slots[assign[i]]];
-            newComponents[i] = state.components[slots[assign[i]]];
+            newTargets[i] = state.targets[slots[free[assign[i]]]];
+            newComponents[i] = state.components[slots[free[assign[i]]]];
         }
         for (int i = 0; i < n; i++) {
-            state.targets[slots[i]] = newTargets[i];
-            state.components[slots[i]] = newComponents[i];
+            state.targets[slots[free[i]]] = newTargets[i];
+            state.components[slots[free[i]]] = newComponents[i];
         }
     }
 
@@ -310,6 +349,7 @@ final class MmdcTrainer {
             state.components[i] = label;
             state.targets[i] = means[label];
         }
+        state.fixTargets(fixedSlot, means); // a person's corrections outrank k-means
         state.refined = true;
         return true;
     }
@@ -370,6 +410,9 @@ final class MmdcTrainer {
         // The final assignment runs even after a cancel, so a cancelled run still leaves a usable result
         // from its completed epochs.
         Evaluation eval = state.epochsCompleted == 0 ? null : evaluate(s, -1, all, false);
+        if (eval != null) {
+            keepFixedClusters(eval);
+        }
         double assignSeconds = (System.nanoTime() - t0) / 1e9;
         RunResult result = eval == null
                 ? new RunResult(new int[0], new float[0], new float[0][], state.history, null, true,
@@ -378,6 +421,20 @@ final class MmdcTrainer {
                         metrics(all, eval.clusters()), cancelled, state.epochsCompleted, kept, trainSeconds, assignSeconds);
         listener.onRunFinished(result);
         return result;
+    }
+
+    /** Images a person moved or pinned stay where the person put them, with full confidence. */
+    private void keepFixedClusters(Evaluation eval) {
+        Corrections c = options.corrections();
+        if (c == null) {
+            return;
+        }
+        for (int i = 0; i < eval.clusters().length; i++) {
+            if (c.fixedCluster(i) != Corrections.FREE) {
+                eval.clusters()[i] = c.fixedCluster(i);
+                eval.confidence()[i] = 1f;
+            }
+        }
     }
 
     /** ACC/NMI/ARI over the labelled images among {@code images}; null without labels. */

@@ -8,11 +8,22 @@ import java.nio.file.Path;
  * @param checkpoint file written atomically after every epoch, or null for none
  * @param resume     continue from {@code checkpoint} when it exists and matches the data and config
  * @param batchEventEvery send a batch event at most every this many batches (the last batch of a phase always)
+ * @param corrections images with a fixed cluster and the weights to start from, or null for an ordinary run
  */
-public record RunOptions(Path checkpoint, boolean resume, int batchEventEvery) {
+public record RunOptions(Path checkpoint, boolean resume, int batchEventEvery, Corrections corrections) {
 
     /** No checkpoint, events every 10 batches. */
     public static final RunOptions DEFAULT = new RunOptions(null, false, 10);
+
+    /** Options of an ordinary run, without corrections. */
+    public RunOptions(Path checkpoint, boolean resume, int batchEventEvery) {
+        this(checkpoint, resume, batchEventEvery, null);
+    }
+
+    /** These options with {@code c} as the corrections. */
+    public RunOptions withCorrections(Corrections c) {
+        return new RunOptions(checkpoint, resume, batchEventEvery, c);
+    }
 
     public RunOptions {
         if (batchEventEvery < 1) {
