@@ -1,11 +1,14 @@
 package io.mmdcstudio.views.gallery;
 
+import io.mmdcstudio.engine.data.ExifOrientation;
 import io.mmdcstudio.views.fx.ClusterPalette;
 import io.mmdcstudio.views.fx.Formats;
 import io.mmdcstudio.views.fx.ThumbnailCache;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import javafx.application.Platform;
 import javafx.beans.value.ObservableValue;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
@@ -100,12 +103,21 @@ public final class ImageDetailsPane extends VBox {
         Image stand = thumbnails.get(d.index());
         view.setImage(stand);
         view.setSmooth(false);
+        orient(UPRIGHT); // the thumbnail was decoded upright already
         Image original = original(d.item());
         if (original != null) {
+            // JavaFX ignores EXIF orientation: read it beside the background load and turn the view to match.
+            CompletableFuture<Integer> orientation = CompletableFuture.supplyAsync(
+                    () -> ExifOrientation.of(Path.of(d.item())));
             original.progressProperty().addListener((obs, was, now) -> {
-                if (now.doubleValue() >= 1 && !original.isError() && view.getImage() == stand) {
-                    view.setSmooth(true);
-                    view.setImage(original);
+                if (now.doubleValue() >= 1 && !original.isError()) {
+                    orientation.thenAcceptAsync(o -> {
+                        if (view.getImage() == stand) {
+                            view.setSmooth(true);
+                            orient(o);
+                            view.setImage(original);
+                        }
+                    }, Platform::runLater);
                 }
             });
         }
@@ -114,6 +126,14 @@ public final class ImageDetailsPane extends VBox {
         swatch.setStyle(d.cluster() < 0 ? "" : "-fx-background-color: " + ClusterPalette.css(d.cluster()) + ";");
         confidence.setText(Float.isNaN(d.confidence()) ? "—" : Formats.percent(d.confidence()));
         label.setText(d.label().isEmpty() ? "none" : d.label());
+    }
+
+    private static final int UPRIGHT = 1;
+
+    /** Turns the image view as EXIF orientation {@code o} asks (mirror first, then rotate clockwise). */
+    private void orient(int o) {
+        view.setScaleX(ExifOrientation.mirrored(o) ? -1 : 1);
+        view.setRotate(ExifOrientation.rotation(o));
     }
 
     /** The original file, loading in the background at about display size; null for IDX records and oddities. */
