@@ -104,7 +104,7 @@ public record RunConfig(
     public static RunConfig preset(String name, int clusters, boolean grayscale) {
         List<Double> crops = List.of(0.75, 0.625, 0.5);
         return switch (name.toLowerCase(Locale.ROOT)) {
-            case "quick" -> new RunConfig("quick", clusters, 7, 32, NetworkKind.COMPACT, 16, 0, MeanType.ONE_HOT, 0,
+            case "quick" -> new RunConfig("quick", clusters, 12, 32, NetworkKind.COMPACT, 16, 0, MeanType.ONE_HOT, 0,
                     true, 0.25, 1, 0, 5, 256, 0.05, 0.9, 5e-4, Schedule.COSINE, 0, 0.1, 20_000,
                     List.of(1.0, 0.875, 0.75), true, grayscale ? 10 : 0, !grayscale, true, 1);
             case "balanced" -> new RunConfig("balanced", clusters, 11, 32, NetworkKind.COMPACT, 24, 0, MeanType.ONE_HOT, 0,
