@@ -1,5 +1,6 @@
 package io.mmdcstudio.app.gui;
 
+import io.mmdcstudio.engine.io.BackgroundPriority;
 import io.mmdcstudio.views.fx.StallMonitor;
 import io.mmdcstudio.views.map.TsneProjection;
 import io.mmdcstudio.views.run.EngineGateway;
@@ -29,9 +30,10 @@ public final class StudioWindow {
 
     private final Stage stage;
     private final AppSettings settings;
-    private final ExecutorService worker = single("mmdc-worker");
-    private final ExecutorService analysis = single("mmdc-analysis");
-    private final ExecutorService runner = single("mmdc-run");
+    private final ExecutorService worker = single("mmdc-worker", false);
+    // The map and analyses run beside training at the lowest OS priority: they take only what training leaves idle.
+    private final ExecutorService analysis = single("mmdc-analysis", true);
+    private final ExecutorService runner = single("mmdc-run", false);
     private final StudioViewModel vm;
     private final StudioView view;
     private final StallMonitor stalls = new StallMonitor();
@@ -128,9 +130,13 @@ public final class StudioWindow {
         return lastRunStallMillis;
     }
 
-    private static ExecutorService single(String name) {
+    private static ExecutorService single(String name, boolean background) {
         ThreadFactory factory = r -> {
-            Thread t = new Thread(r, name);
+            Runnable body = background ? () -> {
+                BackgroundPriority.lowerCurrentThread();
+                r.run();
+            } : r;
+            Thread t = new Thread(body, name);
             t.setDaemon(true);
             return t;
         };

@@ -16,8 +16,9 @@ import java.util.Locale;
 
 /**
  * Benchmark (not a test): images per second of MMDC Studio's clustering training step, the same step that
- * bench/throughput/torch_step.py times in PyTorch. Args: batch size width k channels steps repeats.
- * Prints one line: "djl <img/s median> <img/s per repeat...>".
+ * bench/throughput/torch_step.py times in PyTorch. Args: batch size width k channels steps repeats [stream].
+ * Prints one line: "djl <img/s median> <img/s per repeat...>"; with stream = 1, first one line "rate <img/s>" as
+ * each repeat ends (bench/map/run.sh switches the map on and off between repeats).
  */
 public final class StepThroughputBench {
 
@@ -31,6 +32,7 @@ public final class StepThroughputBench {
         int channels = arg(args, 4, 1);
         int steps = arg(args, 5, 30);
         int repeats = arg(args, 6, 5);
+        boolean stream = arg(args, 7, 0) == 1;
         Engine.getEngine("PyTorch").setRandomSeed(1);
         JniUtils.setGradMode(false);
         try (Model model = Model.newInstance("bench", Device.cpu(), "PyTorch")) {
@@ -70,6 +72,10 @@ public final class StepThroughputBench {
                     step.run();
                 }
                 rates[r] = steps * (double) batch / ((System.nanoTime() - t0) / 1e9);
+                if (stream) {
+                    System.out.printf(Locale.ROOT, "rate %.1f%n", rates[r]);
+                    System.out.flush();
+                }
             }
             double[] sorted = rates.clone();
             Arrays.sort(sorted);
