@@ -1,6 +1,7 @@
 package io.mmdcstudio.views.run;
 
 import io.mmdcstudio.engine.data.ImageDataset;
+import io.mmdcstudio.engine.results.Manifests;
 import io.mmdcstudio.engine.results.MmdcResults;
 import io.mmdcstudio.engine.results.RunManifest;
 import io.mmdcstudio.engine.results.Scoring;
@@ -78,6 +79,7 @@ public final class RunViewModel {
     private final ReadOnlyBooleanWrapper canSave = new ReadOnlyBooleanWrapper(this, "canSave");
     private final ReadOnlyObjectWrapper<RunResult> result = new ReadOnlyObjectWrapper<>(this, "result");
     private final ReadOnlyObjectWrapper<RunSummary> summary = new ReadOnlyObjectWrapper<>(this, "summary");
+    private final ReadOnlyObjectWrapper<RunOutput> output = new ReadOnlyObjectWrapper<>(this, "output");
     private final ReadOnlyObjectWrapper<BaselineScore> baseline = new ReadOnlyObjectWrapper<>(this, "baseline");
     private final BooleanProperty stepMode = new SimpleBooleanProperty(this, "stepMode");
     private final BooleanProperty teaching = new SimpleBooleanProperty(this, "teaching", true);
@@ -136,6 +138,7 @@ public final class RunViewModel {
         startedAt = Instant.now();
         result.set(null);
         summary.set(null);
+        output.set(null);
         message.set("");
         fraction.set(-1);
         epochText.set("Epoch 1 of " + config.epochs());
@@ -226,7 +229,13 @@ public final class RunViewModel {
         ex.worker().execute(() -> {
             try {
                 engine.save(dir, d, m, r);
-                ui.append(() -> message.set("Saved run.json and assignments.csv to " + dir));
+                ui.append(() -> {
+                    message.set("Saved run.json and assignments.csv to " + dir);
+                    RunOutput o = output.get();
+                    if (o != null && o.runDir() == null) {
+                        output.set(o.savedIn(dir)); // the corrections follow it into the folder
+                    }
+                });
             } catch (java.io.IOException | RuntimeException e) {
                 String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
                 ui.append(() -> message.set("Could not save to " + dir + ": " + why));
@@ -264,7 +273,30 @@ public final class RunViewModel {
             images = java.nio.file.Files.exists(beside) ? beside : images;
         }
         int side = m.config() != null ? m.config().inputSize() : m.data().height();
-        data.open(images, side, d -> showSaved(dir, saved, d));
+        Path base = baseOf(images, m.data().path());
+        data.open(images, side, d -> {
+            showSaved(dir, saved, d);
+            if (summary.get() != null) {
+                output.set(new RunOutput(saved.rows(), m.clusters(), dir, base));
+            }
+        });
+    }
+
+    /**
+     * The folder the run's relative item paths start from: the command line records paths as typed, so for data
+     * recorded as {@code sample-data} and found at {@code /home/me/mmdc/sample-data} it is {@code /home/me/mmdc}.
+     */
+    static Path baseOf(Path images, String recorded) {
+        Path as = Path.of(recorded);
+        Path found = images.toAbsolutePath().normalize();
+        if (as.isAbsolute() || !found.endsWith(as.normalize())) {
+            return Path.of("");
+        }
+        Path base = found;
+        for (int i = 0; i < as.normalize().getNameCount(); i++) {
+            base = base.getParent();
+        }
+        return base == null ? Path.of("") : base;
     }
 
     private void showSaved(Path dir, EngineGateway.SavedRun saved, ImageDataset d) {
@@ -318,6 +350,7 @@ public final class RunViewModel {
                 withEmbeddings ? java.util.Arrays.copyOf(embeddings, found) : null, seed));
         Scores scores = m.metrics() == null ? null
                 : new Scores(m.metrics().acc(), m.metrics().nmi(), m.metrics().ari());
+        output.set(null);
         summary.set(new RunSummary(m.cancelled(), m.epochsCompleted(), epochs, m.keptEpoch(), found,
                 m.clusterSizes(), scores, baseline.get(), m.timings().getOrDefault("train", 0.0),
                 m.timings().getOrDefault("assign", 0.0)));
@@ -424,8 +457,9 @@ public final class RunViewModel {
         out.confusion().show(r.confusion(), r.moment().epoch(), r.moment().epochs());
     }
 
-    private void finished(RunResult r, RunManifest m, String manifestProblem) {
+    private void finished(RunResult r, RunManifest m, String manifestProblem, RunOutput made) {
         manifest = m;
+        output.set(made);
         fraction.set(1);
         etaText.set("");
         speedText.set("");
@@ -546,7 +580,11 @@ public final class RunViewModel {
         public void onRunFinished(RunResult r) {
             RunManifest m = null;
             String problem = null;
+            RunOutput made = null;
             if (r.clusters().length > 0) {
+                // The rows as Save results writes them: export and corrections work on them before any save.
+                made = new RunOutput(Manifests.rows(d, r.clusters(), r.confidence()), config.clusters(), null,
+                        Path.of(""));
                 int[] all = new int[r.clusters().length];
                 Arrays.setAll(all, i -> i);
                 analyser.submit(new RunAnalysis.Moment(d, config.clusters(), -1, config.epochs(), all, r.clusters(),
@@ -561,7 +599,8 @@ public final class RunViewModel {
             }
             RunManifest manifestMade = m;
             String why = problem;
-            ui.append(() -> finished(r, manifestMade, why));
+            RunOutput rows = made;
+            ui.append(() -> finished(r, manifestMade, why, rows));
         }
     }
 
@@ -650,6 +689,11 @@ public final class RunViewModel {
     /** The last run's summary, or null. */
     public ReadOnlyObjectProperty<RunSummary> summaryProperty() {
         return summary.getReadOnlyProperty();
+    }
+
+    /** The finished result as rows (for export, corrections and sessions), or null while there is none. */
+    public ReadOnlyObjectProperty<RunOutput> outputProperty() {
+        return output.getReadOnlyProperty();
     }
 
     /** The pixel k-means baseline on the open data, or null. */

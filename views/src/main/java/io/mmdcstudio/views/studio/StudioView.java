@@ -3,6 +3,7 @@ package io.mmdcstudio.views.studio;
 import io.mmdcstudio.views.charts.ChartsView;
 import io.mmdcstudio.views.confusion.ConfusionMatrixView;
 import io.mmdcstudio.views.data.DataPanel;
+import io.mmdcstudio.views.export.ExportSheet;
 import io.mmdcstudio.views.fx.Icons;
 import io.mmdcstudio.views.fx.ThumbnailCache;
 import io.mmdcstudio.views.gallery.GalleryView;
@@ -38,6 +39,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
+import javafx.stage.Stage;
 
 /**
  * The main window's content: a toolbar (open, theme), a side bar of cards (images, settings, run, result), the
@@ -59,6 +61,7 @@ public final class StudioView extends BorderPane {
 
     private final StudioViewModel vm;
     private final TabPane tabs = new TabPane();
+    private Stage exportStage;
 
     /** The window content bound to {@code vm}. */
     public StudioView(StudioViewModel vm) {
@@ -76,7 +79,7 @@ public final class StudioView extends BorderPane {
                 new DataPanel(vm.data(), thumbnails),
                 new SettingsPanel(vm.settings(), running),
                 new RunPanel(vm.run()),
-                new ResultPanel(vm.run(), this::chooseSaveFolder));
+                new ResultPanel(vm.run(), this::chooseSaveFolder, this::openExport));
         cards.getStyleClass().add("side-bar");
         ScrollPane side = new ScrollPane(cards);
         side.setFitToWidth(true);
@@ -161,6 +164,7 @@ public final class StudioView extends BorderPane {
         keys.put(new KeyCodeCombination(KeyCode.PERIOD, KeyCombination.SHORTCUT_DOWN), vm.run()::cancel);
         keys.put(new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN), this::chooseFolder);
         keys.put(new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN), this::chooseSaveFolder);
+        keys.put(new KeyCodeCombination(KeyCode.E, KeyCombination.SHORTCUT_DOWN), this::openExport);
         scene.setOnDragOver(e -> {
             if (e.getDragboard().hasFiles() && !vm.run().stateProperty().get().active()) {
                 e.acceptTransferModes(TransferMode.COPY_OR_MOVE);
@@ -182,6 +186,23 @@ public final class StudioView extends BorderPane {
     public void selectTab(String title) {
         tabs.getTabs().stream().filter(t -> t.getText().equals(title)).findFirst()
                 .ifPresent(t -> tabs.getSelectionModel().select(t));
+    }
+
+    /** Opens the export sheet (one at a time; a second call brings it to the front). */
+    public void openExport() {
+        if (vm.run().outputProperty().get() == null) {
+            return;
+        }
+        if (exportStage != null && exportStage.isShowing()) {
+            exportStage.toFront();
+            return;
+        }
+        exportStage = ExportSheet.open(getScene().getWindow(), vm.export());
+    }
+
+    /** The export sheet's window while it is open, else null. */
+    public Stage exportStage() {
+        return exportStage != null && exportStage.isShowing() ? exportStage : null;
     }
 
     private File startFolder() {

@@ -4,7 +4,9 @@ import io.mmdcstudio.engine.data.ImageDataset;
 import io.mmdcstudio.engine.run.RunConfig;
 import io.mmdcstudio.views.charts.ChartsViewModel;
 import io.mmdcstudio.views.confusion.ConfusionViewModel;
+import io.mmdcstudio.views.corrections.CorrectionsViewModel;
 import io.mmdcstudio.views.data.DataViewModel;
+import io.mmdcstudio.views.export.ExportViewModel;
 import io.mmdcstudio.views.fx.UiQueue;
 import io.mmdcstudio.views.gallery.GalleryViewModel;
 import io.mmdcstudio.views.map.MapProjection;
@@ -31,6 +33,8 @@ public final class StudioViewModel {
     private final MapViewModel map = new MapViewModel();
     private final ConfusionViewModel confusion = new ConfusionViewModel();
     private final RunViewModel run;
+    private final CorrectionsViewModel corrections;
+    private final ExportViewModel export;
     private final ObjectProperty<Theme> theme = new SimpleObjectProperty<>(this, "theme", Theme.LIGHT);
 
     /**
@@ -43,6 +47,8 @@ public final class StudioViewModel {
         this.data = new DataViewModel(engine, executors.worker(), ui);
         this.run = new RunViewModel(engine, executors, ui, data, settings,
                 new RunViewModel.Outputs(charts, gallery, map, confusion), projection);
+        this.corrections = new CorrectionsViewModel(run.outputProperty(), executors.worker(), ui);
+        this.export = new ExportViewModel(run.outputProperty(), corrections.editsProperty(), executors.worker(), ui);
         data.datasetProperty().addListener((obs, was, now) -> dataChanged(now));
     }
 
@@ -92,6 +98,16 @@ public final class StudioViewModel {
     /** The run. */
     public RunViewModel run() {
         return run;
+    }
+
+    /** The person's corrections of the result (names, merges, moved and pinned images). */
+    public CorrectionsViewModel corrections() {
+        return corrections;
+    }
+
+    /** Export of the result into one folder per cluster, and its undo. */
+    public ExportViewModel export() {
+        return export;
     }
 
     /** The live charts. */
