@@ -1,0 +1,153 @@
+package io.mmdcstudio.app.gui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.mmdcstudio.app.Cli;
+import io.mmdcstudio.views.studio.StudioViewModel;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TextField;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * Export from the window as a person does it, headless: open a saved run (a quick pixel k-means baseline of a
+ * copied subset of the sample data), preview a move, move, and undo; the photos must end exactly as they began.
+ */
+@ExtendWith(ApplicationExtension.class)
+class ExportWindowTest {
+
+    private static final List<String> CLASSES = List.of("bag", "sandal", "trouser");
+    private static final int PER_CLASS = 8;
+
+    @TempDir
+    static Path settingsDir;
+
+    @TempDir
+    Path tmp;
+
+    private StudioWindow window;
+    private StudioViewModel vm;
+
+    @Start
+    void start(Stage stage) {
+        window = StudioWindow.show(stage, AppSettings.load(settingsDir.resolve("settings.properties")),
+                Optional.empty());
+        vm = window.viewModel();
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        WaitForAsyncUtils.asyncFx(window::close).get(10, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void aPreviewedMoveLandsInClusterFoldersAndUndoPutsEveryPhotoBack(FxRobot robot) throws Exception {
+        Path photos = copySubset(tmp.resolve("photos"));
+        Path run = tmp.resolve("run");
+        Cli.Outcome made = Cli.mmdc("baseline", "--data", photos.toString(), "--clusters", "3",
+                "--method", "kmeans-pixels", "--out", run.toString());
+        assertEquals(0, made.code(), made.err());
+        Map<String, String> before = snapshot(photos);
+
+        WaitForAsyncUtils.asyncFx(() -> vm.open(run)).get();
+        waitFor(30, () -> vm.run().outputProperty().get() != null);
+        robot.clickOn("#export");
+        waitFor(10, () -> window.view().exportStage() != null);
+
+        Path target = tmp.resolve("sorted");
+        TextField field = robot.lookup("#export-target").queryAs(TextField.class);
+        WaitForAsyncUtils.asyncFx(() -> field.setText(target.toString())).get();
+        robot.clickOn("#export-mode-move");
+        assertTrue(fx(() -> robot.lookup("#export-run").queryButton().isDisabled()), "a move needs a preview");
+        assertEquals("Preview the move first: it takes the originals out of their folders.",
+                fx(() -> robot.lookup("#export-blocked").queryAs(Label.class).getText()));
+
+        robot.clickOn("#export-preview");
+        waitFor(20, () -> !vm.export().planSummaryProperty().get().isEmpty());
+        String summary = fx(() -> robot.lookup("#export-summary").queryAs(Label.class).getText());
+        assertTrue(summary.startsWith("Would move 24 images"), summary);
+        assertTrue(summary.contains("no name clashes") && summary.contains("none skipped"), summary);
+        ListView<?> steps = robot.lookup("#export-steps").queryAs(ListView.class);
+        assertEquals(24, fx(() -> steps.getItems().size()));
+        ListView<?> folders = robot.lookup("#export-folders").queryAs(ListView.class);
+        assertTrue(fx(() -> folders.getItems().size()) >= 2);
+        assertEquals(before, snapshot(photos), "a preview moves nothing");
+        assertFalse(Files.exists(target), "a preview creates nothing");
+
+        robot.clickOn("#export-run");
+        waitFor(30, () -> vm.export().messageProperty().get().startsWith("Moved 24 images"));
+        assertEquals(Map.of(), snapshot(photos), "every photo left its folder");
+        long exported;
+        try (Stream<Path> all = Files.walk(target)) {
+            exported = all.filter(p -> p.toString().endsWith(".png")).count();
+        }
+        assertEquals(24, exported);
+        assertTrue(Files.isRegularFile(target.resolve("mmdc-assignments.csv")));
+
+        robot.clickOn("#export-undo");
+        waitFor(30, () -> vm.export().messageProperty().get().startsWith("Undone"));
+        assertEquals(before, snapshot(photos), "every photo is back, unchanged");
+        assertTrue(fx(() -> robot.lookup("#export-undo").queryButton().isDisabled()));
+        robot.clickOn("#export-close");
+        waitFor(10, () -> window.view().exportStage() == null);
+    }
+
+    /** A few images of a few classes of the bundled sample data, copied: the test never touches sample-data/. */
+    static Path copySubset(Path to) throws IOException {
+        Path sample = InitialData.sampleData().orElseThrow();
+        for (String c : CLASSES) {
+            Path dir = Files.createDirectories(to.resolve(c));
+            try (Stream<Path> files = Files.list(sample.resolve(c)).sorted().limit(PER_CLASS)) {
+                for (Path p : files.toList()) {
+                    Files.copy(p, dir.resolve(p.getFileName()));
+                }
+            }
+        }
+        return to;
+    }
+
+    /** Every file under {@code root}, relative path to size and content hash. */
+    static Map<String, String> snapshot(Path root) throws IOException {
+        Map<String, String> files = new TreeMap<>();
+        try (Stream<Path> all = Files.walk(root)) {
+            for (Path p : all.filter(Files::isRegularFile).toList()) {
+                files.put(root.relativize(p).toString(), Files.size(p) + ":" + java.util.Arrays.hashCode(
+                        Files.readAllBytes(p)));
+            }
+        }
+        return files;
+    }
+
+    private static <T> T fx(Callable<T> read) throws Exception {
+        return WaitForAsyncUtils.asyncFx(read).get(10, TimeUnit.SECONDS);
+    }
+
+    private void waitFor(int seconds, Callable<Boolean> condition) throws Exception {
+        try {
+            WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, () -> fx(condition));
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("waited " + seconds + " s; run: '" + fx(() -> vm.run().messageProperty().get())
+                    + "', export: '" + fx(() -> vm.export().messageProperty().get()) + "'", e);
+        }
+    }
+}
