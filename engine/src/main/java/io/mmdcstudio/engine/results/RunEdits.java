@@ -1,5 +1,6 @@
 package io.mmdcstudio.engine.results;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.mmdcstudio.engine.io.AtomicFiles;
 import io.mmdcstudio.engine.io.Json;
@@ -74,7 +75,8 @@ public record RunEdits(String format, int formatVersion, Map<Integer, String> na
         return pinned.contains(item);
     }
 
-    /** Whether there is anything to apply. */
+    /** Whether there is anything to apply. Not a field of the file: Jackson would otherwise write it as "empty". */
+    @JsonIgnore
     public boolean isEmpty() {
         return names.isEmpty() && merged.isEmpty() && moved.isEmpty() && pinned.isEmpty();
     }

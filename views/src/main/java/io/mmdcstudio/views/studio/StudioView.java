@@ -99,7 +99,7 @@ public final class StudioView extends BorderPane {
         });
 
         MapView mapView = new MapView(vm.map(), vm.gallery(), thumbnails, dark);
-        GalleryView gallery = new GalleryView(vm.gallery(), thumbnails);
+        GalleryView gallery = new GalleryView(vm.gallery(), vm.corrections(), thumbnails);
         ConfusionMatrixView confusion = new ConfusionMatrixView(vm.confusion(), dark);
         Tab galleryTab = tab(CLUSTERS, gallery);
         Tab mapTab = tab(MAP, mapView);
@@ -165,6 +165,7 @@ public final class StudioView extends BorderPane {
         keys.put(new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN), this::chooseFolder);
         keys.put(new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN), this::chooseSaveFolder);
         keys.put(new KeyCodeCombination(KeyCode.E, KeyCombination.SHORTCUT_DOWN), this::openExport);
+        keys.put(new KeyCodeCombination(KeyCode.Z, KeyCombination.SHORTCUT_DOWN), vm.corrections()::undo);
         scene.setOnDragOver(e -> {
             if (e.getDragboard().hasFiles() && !vm.run().stateProperty().get().active()) {
                 e.acceptTransferModes(TransferMode.COPY_OR_MOVE);

@@ -48,6 +48,7 @@ public final class StudioViewModel {
         this.run = new RunViewModel(engine, executors, ui, data, settings,
                 new RunViewModel.Outputs(charts, gallery, map, confusion), projection);
         this.corrections = new CorrectionsViewModel(run.outputProperty(), executors.worker(), ui);
+        corrections.editsProperty().addListener((obs, was, now) -> gallery.setEdits(now));
         this.export = new ExportViewModel(run.outputProperty(), corrections.editsProperty(), executors.worker(), ui);
         data.datasetProperty().addListener((obs, was, now) -> dataChanged(now));
     }
