@@ -1,7 +1,9 @@
 package io.mmdcstudio.views.run;
 
 import io.mmdcstudio.engine.data.ImageDataset;
+import io.mmdcstudio.engine.io.AtomicFiles;
 import io.mmdcstudio.engine.results.Manifests;
+import io.mmdcstudio.engine.results.ResultFiles;
 import io.mmdcstudio.engine.results.MmdcResults;
 import io.mmdcstudio.engine.results.RunManifest;
 import io.mmdcstudio.engine.results.Scoring;
@@ -25,6 +27,7 @@ import io.mmdcstudio.views.settings.SettingsViewModel;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Objects;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -243,12 +246,80 @@ public final class RunViewModel {
         });
     }
 
+    /** Writes the result on screen as a run folder; made on the UI thread, run on a worker. */
+    @FunctionalInterface
+    public interface ResultWriter {
+        /** Writes run.json, assignments.csv, embeddings.f32 (and checkpoint.bin when the run has one) into dir. */
+        void writeTo(Path dir) throws java.io.IOException;
+    }
+
+    /**
+     * A writer of the result on screen, or null without one: a run trained in the window is written as Save
+     * results writes it; an opened run's files are copied from its folder (each file atomically).
+     */
+    public ResultWriter resultWriter() {
+        RunResult r = result.get();
+        RunManifest m = manifest;
+        ImageDataset d = runData;
+        if (r != null && m != null && r.clusters().length > 0) {
+            return dir -> engine.save(dir, d, m, r);
+        }
+        RunOutput o = output.get();
+        if (o == null || o.runDir() == null) {
+            return null;
+        }
+        Path from = o.runDir();
+        return dir -> {
+            java.nio.file.Files.createDirectories(dir);
+            for (String name : List.of(ResultFiles.MANIFEST, ResultFiles.ASSIGNMENTS, ResultFiles.EMBEDDINGS,
+                    CHECKPOINT)) {
+                Path file = from.resolve(name);
+                if (java.nio.file.Files.isRegularFile(file)) {
+                    AtomicFiles.write(dir.resolve(name), out -> java.nio.file.Files.copy(file, out));
+                }
+            }
+        };
+    }
+
+    /** The name of a run's checkpoint in its folder (as {@code mmdc train} writes it). */
+    public static final String CHECKPOINT = "checkpoint.bin";
+
+    /** The result on screen now lives in {@code dir} too (a saved session): corrections are kept there. */
+    public void adoptFolder(Path dir) {
+        RunOutput o = output.get();
+        if (o != null && o.runDir() == null) {
+            output.set(o.savedIn(dir));
+        }
+    }
+
+    /** Shows a status message from another part of the window (sessions, corrections). */
+    public void showMessage(String text) {
+        message.set(text == null ? "" : text);
+    }
+
+    /**
+     * How a run folder is opened.
+     *
+     * @param images     where the images are, overriding the path run.json records (a session knows it), or null
+     * @param projectMap whether to lay out the map from the embeddings (a session brings its saved layout instead)
+     * @param shown      called on the UI thread once the result is on screen, with its images, or null
+     */
+    public record OpenOptions(Path images, boolean projectMap, java.util.function.Consumer<ImageDataset> shown) {
+        /** As Open folder does it: the recorded images, the map laid out anew. */
+        public static final OpenOptions DEFAULT = new OpenOptions(null, true, null);
+    }
+
     /**
      * Opens an earlier run's folder: reads it on the worker, re-opens its images from where the run found them,
      * and shows its assignments, map, confusion matrix, per-epoch charts and summary. Its settings become the
      * current ones, so Start runs it again.
      */
     public void openRunFolder(Path dir) {
+        openRunFolder(dir, OpenOptions.DEFAULT);
+    }
+
+    /** Opens an earlier run's folder as {@code options} say. */
+    public void openRunFolder(Path dir, OpenOptions options) {
         if (state.get().active()) {
             return;
         }
@@ -256,17 +327,19 @@ public final class RunViewModel {
         ex.worker().execute(() -> {
             try {
                 EngineGateway.SavedRun saved = engine.openRun(dir);
-                ui.append(() -> openImagesOf(dir, saved));
+                ui.append(() -> openImagesOf(dir, saved, options));
             } catch (java.io.IOException | RuntimeException e) {
                 ui.append(() -> message.set("Could not open the run in " + dir + ": " + why(e)));
             }
         });
     }
 
-    private void openImagesOf(Path dir, EngineGateway.SavedRun saved) {
+    private void openImagesOf(Path dir, EngineGateway.SavedRun saved, OpenOptions options) {
         RunManifest m = saved.manifest();
         Path images = Path.of(m.data().path());
-        if (!images.isAbsolute() && !java.nio.file.Files.exists(images)) {
+        if (options.images() != null && java.nio.file.Files.exists(options.images())) {
+            images = options.images();
+        } else if (!images.isAbsolute() && !java.nio.file.Files.exists(images)) {
             // The command line records the path as typed; relative to the run folder's parent is the best guess.
             Path beside = dir.toAbsolutePath().getParent() == null ? images
                     : dir.toAbsolutePath().getParent().resolve(images);
@@ -275,9 +348,12 @@ public final class RunViewModel {
         int side = m.config() != null ? m.config().inputSize() : m.data().height();
         Path base = baseOf(images, m.data().path());
         data.open(images, side, d -> {
-            showSaved(dir, saved, d);
+            showSaved(dir, saved, d, options.projectMap());
             if (summary.get() != null) {
                 output.set(new RunOutput(saved.rows(), m.clusters(), dir, base));
+                if (options.shown() != null) {
+                    options.shown().accept(d);
+                }
             }
         });
     }
@@ -299,14 +375,14 @@ public final class RunViewModel {
         return base == null ? Path.of("") : base;
     }
 
-    private void showSaved(Path dir, EngineGateway.SavedRun saved, ImageDataset d) {
+    private void showSaved(Path dir, EngineGateway.SavedRun saved, ImageDataset d, boolean projectMap) {
         RunManifest m = saved.manifest();
         java.util.Map<String, Integer> byItem = new java.util.HashMap<>(d.size() * 2);
         for (int i = 0; i < d.size(); i++) {
             byItem.put(d.items().get(i), i);
         }
         int n = saved.rows().size();
-        boolean withEmbeddings = saved.embeddings() != null && saved.embeddings().length == n;
+        boolean withEmbeddings = projectMap && saved.embeddings() != null && saved.embeddings().length == n;
         int[] images = new int[n];
         int[] clusters = new int[n];
         float[] confidence = new float[n];
@@ -364,7 +440,7 @@ public final class RunViewModel {
                 + "its settings.");
         message.set("Opened the " + m.method() + " run saved in " + dir
                 + (found < n ? "; " + Formats.count(n - found) + " of its images are no longer there" : "")
-                + (withEmbeddings ? "" : "; it has no embeddings, so no map"));
+                + (withEmbeddings || !projectMap ? "" : "; it has no embeddings, so no map"));
     }
 
     private static String why(Exception e) {
