@@ -94,6 +94,14 @@ public final class RunViewModel {
     private final Object phaseKey = new Object();
     private final Object analysisKey = new Object();
 
+    private final ReadOnlyBooleanWrapper canResumeTraining = new ReadOnlyBooleanWrapper(this, "canResumeTraining");
+    /** The opened run folder's checkpoint, when it has one to continue from; else null. */
+    private Path resumeFrom;
+    /** Epochs the opened run completed. */
+    private int openedEpochs;
+    /** The checkpoint the current (or last) run of the window writes after every epoch. */
+    private Path checkpoint;
+
     private RunControl control;
     private ImageDataset runData;
     private RunConfig runConfig;
@@ -130,9 +138,23 @@ public final class RunViewModel {
 
     /** Starts a run with the current settings on the open data (reloading it first at another input size). */
     public void start() {
-        if (!canStart.get()) {
-            return;
+        if (canStart.get()) {
+            begin(null);
         }
+    }
+
+    /**
+     * Continues the opened run from its folder's checkpoint.bin (a cancelled, crashed or killed run, or a finished
+     * one given more epochs in the settings). The folder's own files stay as they are: training goes on from a
+     * copy of the checkpoint, and the new result is saved like any other.
+     */
+    public void resumeTraining() {
+        if (canResumeTraining.get()) {
+            begin(resumeFrom);
+        }
+    }
+
+    private void begin(Path from) {
         RunConfig config = settings.configProperty().get();
         ImageDataset current = data.dataset();
         control = new RunControl();
@@ -142,7 +164,9 @@ public final class RunViewModel {
         result.set(null);
         summary.set(null);
         output.set(null);
-        message.set("");
+        resumeFrom = null;
+        checkpoint = workingCheckpoint();
+        message.set(from == null ? "" : "Resuming from the checkpoint of epoch " + openedEpochs + "…");
         fraction.set(-1);
         epochText.set("Epoch 1 of " + config.epochs());
         etaText.set("");
@@ -157,13 +181,21 @@ public final class RunViewModel {
         state.set(RunState.STARTING);
         if (current.height() != config.inputSize()) {
             message.set("Loading the images at " + config.inputSize() + " px…");
-            data.open(data.pathProperty().get(), config.inputSize(), loaded -> launch(loaded, config));
+            data.open(data.pathProperty().get(), config.inputSize(), loaded -> launch(loaded, config, from));
         } else {
-            launch(current, config);
+            launch(current, config, from);
         }
     }
 
-    private void launch(ImageDataset d, RunConfig config) {
+    /** Where this run's checkpoint goes: a file of the app's own in the temporary folder, copied by Save. */
+    private static Path workingCheckpoint() {
+        Path file = Path.of(System.getProperty("java.io.tmpdir"), "mmdc-run-" + java.util.UUID.randomUUID() + "-"
+                + CHECKPOINT);
+        file.toFile().deleteOnExit();
+        return file;
+    }
+
+    private void launch(ImageDataset d, RunConfig config, Path from) {
         if (control.isCancelled()) {
             state.set(RunState.CANCELLED);
             return;
@@ -173,9 +205,14 @@ public final class RunViewModel {
         computeBaseline(d, config.clusters(), config.seed());
         RunControl c = control;
         Pump pump = new Pump(d, config, c);
+        Path ckpt = checkpoint;
         ex.run().execute(() -> {
             try {
-                engine.run(d, config, pump, c);
+                if (from != null) {
+                    // Never write into the opened folder: its checkpoint belongs to the run.json beside it.
+                    java.nio.file.Files.copy(from, ckpt, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                }
+                engine.run(d, config, pump, c, ckpt, from != null);
             } catch (Exception | LinkageError e) {
                 // LinkageError: the native PyTorch library failed to load; say so instead of hanging in STARTING.
                 String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
@@ -228,10 +265,12 @@ public final class RunViewModel {
         RunManifest m = manifest;
         RunResult r = result.get();
         ImageDataset d = runData;
+        Path ckpt = checkpoint;
         message.set("Saving to " + dir + "…");
         ex.worker().execute(() -> {
             try {
                 engine.save(dir, d, m, r);
+                copyCheckpoint(ckpt, dir);
                 ui.append(() -> {
                     message.set("Saved run.json and assignments.csv to " + dir);
                     RunOutput o = output.get();
@@ -261,8 +300,12 @@ public final class RunViewModel {
         RunResult r = result.get();
         RunManifest m = manifest;
         ImageDataset d = runData;
+        Path ckpt = checkpoint;
         if (r != null && m != null && r.clusters().length > 0) {
-            return dir -> engine.save(dir, d, m, r);
+            return dir -> {
+                engine.save(dir, d, m, r);
+                copyCheckpoint(ckpt, dir);
+            };
         }
         RunOutput o = output.get();
         if (o == null || o.runDir() == null) {
@@ -279,6 +322,13 @@ public final class RunViewModel {
                 }
             }
         };
+    }
+
+    /** Copies the run's checkpoint (when it wrote one) into its saved folder, so that it can be resumed later. */
+    private static void copyCheckpoint(Path ckpt, Path dir) throws java.io.IOException {
+        if (ckpt != null && java.nio.file.Files.isRegularFile(ckpt)) {
+            AtomicFiles.write(dir.resolve(CHECKPOINT), out -> java.nio.file.Files.copy(ckpt, out));
+        }
     }
 
     /** The name of a run's checkpoint in its folder (as {@code mmdc train} writes it). */
@@ -327,14 +377,15 @@ public final class RunViewModel {
         ex.worker().execute(() -> {
             try {
                 EngineGateway.SavedRun saved = engine.openRun(dir);
-                ui.append(() -> openImagesOf(dir, saved, options));
+                boolean resumable = java.nio.file.Files.isRegularFile(dir.resolve(CHECKPOINT));
+                ui.append(() -> openImagesOf(dir, saved, options, resumable));
             } catch (java.io.IOException | RuntimeException e) {
                 ui.append(() -> message.set("Could not open the run in " + dir + ": " + why(e)));
             }
         });
     }
 
-    private void openImagesOf(Path dir, EngineGateway.SavedRun saved, OpenOptions options) {
+    private void openImagesOf(Path dir, EngineGateway.SavedRun saved, OpenOptions options, boolean resumable) {
         RunManifest m = saved.manifest();
         Path images = Path.of(m.data().path());
         if (options.images() != null && java.nio.file.Files.exists(options.images())) {
@@ -350,6 +401,10 @@ public final class RunViewModel {
         data.open(images, side, d -> {
             showSaved(dir, saved, d, options.projectMap());
             if (summary.get() != null) {
+                checkpoint = null;
+                resumeFrom = resumable && m.config() != null ? dir.resolve(CHECKPOINT) : null;
+                openedEpochs = m.epochsCompleted();
+                refresh();
                 output.set(new RunOutput(saved.rows(), m.clusters(), dir, base));
                 if (options.shown() != null) {
                     options.shown().accept(d);
@@ -601,6 +656,8 @@ public final class RunViewModel {
         canCancel.set(s == RunState.RUNNING || s == RunState.STARTING || s == RunState.PAUSED);
         RunResult r = result.get();
         canSave.set(!s.active() && r != null && r.clusters().length > 0 && manifest != null);
+        RunConfig c = settings.configProperty().get();
+        canResumeTraining.set(canStart.get() && resumeFrom != null && c != null && c.epochs() > openedEpochs);
     }
 
     // ------------------------------------------------------------------ the listener on the run thread
@@ -750,6 +807,14 @@ public final class RunViewModel {
     /** Whether Cancel is possible. */
     public ReadOnlyBooleanProperty canCancelProperty() {
         return canCancel.getReadOnlyProperty();
+    }
+
+    /**
+     * Whether Resume training is possible: the opened run's folder has a checkpoint and the settings ask for more
+     * epochs than it completed.
+     */
+    public ReadOnlyBooleanProperty canResumeTrainingProperty() {
+        return canResumeTraining.getReadOnlyProperty();
     }
 
     /** Whether Save results is possible. */

@@ -205,6 +205,55 @@ class RunViewModelTest {
     }
 
     @Test
+    void aCancelledRunSavedWithItsCheckpointResumesFromACopyOfIt(@TempDir Path tmp) throws Exception {
+        studio.settings().field("epochs").textProperty().set("3");
+        run.start();
+        assertFalse(engine.resume, "a new run starts from scratch");
+        Path working = engine.checkpoint;
+        assertTrue(working != null && !working.startsWith(tmp), "each run of the window keeps a checkpoint");
+        engine.started();
+        engine.epoch(0);
+        Files.writeString(working, "weights after epoch 1"); // what the engine writes after an epoch
+        run.cancel();
+        engine.finish(true);
+        Path dir = tmp.resolve("stopped");
+        run.save(dir);
+        assertEquals("weights after epoch 1", Files.readString(dir.resolve(RunViewModel.CHECKPOINT)),
+                "Save results keeps the checkpoint");
+
+        StudioViewModel later = new StudioViewModel(engine, StudioExecutors.sameThread(), new PcaProjection());
+        later.open(dir);
+        assertTrue(later.run().canResumeTrainingProperty().get(), "1 of 3 epochs done, a checkpoint: resumable");
+        later.run().resumeTraining();
+        assertTrue(engine.resume);
+        assertFalse(engine.checkpoint.startsWith(dir), "the opened folder is never written to");
+        assertEquals("weights after epoch 1", Files.readString(engine.checkpoint));
+        assertFalse(later.run().canResumeTrainingProperty().get(), "running");
+    }
+
+    @Test
+    void aFinishedRunResumesOnlyWhenMoreEpochsAreAskedFor(@TempDir Path tmp) throws Exception {
+        run.start();
+        engine.started();
+        engine.epoch(0);
+        engine.epoch(1);
+        Files.writeString(engine.checkpoint, "weights after epoch 2");
+        engine.finish(false);
+        Path dir = tmp.resolve("done");
+        run.save(dir);
+        StudioViewModel later = new StudioViewModel(engine, StudioExecutors.sameThread(), new PcaProjection());
+        later.open(dir);
+        assertFalse(later.run().canResumeTrainingProperty().get(), "all 2 epochs done");
+        later.settings().field("epochs").textProperty().set("4");
+        assertTrue(later.run().canResumeTrainingProperty().get(), "two more epochs from the checkpoint");
+        Files.delete(dir.resolve(RunViewModel.CHECKPOINT));
+        StudioViewModel without = new StudioViewModel(engine, StudioExecutors.sameThread(), new PcaProjection());
+        without.open(dir);
+        without.settings().field("epochs").textProperty().set("4");
+        assertFalse(without.run().canResumeTrainingProperty().get(), "no checkpoint, nothing to resume");
+    }
+
+    @Test
     void aBrokenRunFolderSaysWhy(@TempDir Path tmp) throws Exception {
         Files.writeString(tmp.resolve("run.json"), "{\"format\": \"something else\"}");
         studio.open(tmp);
