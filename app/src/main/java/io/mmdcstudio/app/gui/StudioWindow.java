@@ -32,6 +32,7 @@ public final class StudioWindow {
     private final ExecutorService worker = single("mmdc-worker");
     private final ExecutorService analysis = single("mmdc-analysis");
     private final ExecutorService runner = single("mmdc-run");
+    private final ExecutorService baseline = single("mmdc-baseline");
     private final StudioViewModel vm;
     private final StudioView view;
     private final StallMonitor stalls = new StallMonitor();
@@ -40,7 +41,7 @@ public final class StudioWindow {
     private StudioWindow(Stage stage, AppSettings settings) {
         this.stage = stage;
         this.settings = settings;
-        StudioExecutors executors = new StudioExecutors(Platform::runLater, worker, analysis, runner);
+        StudioExecutors executors = new StudioExecutors(Platform::runLater, worker, analysis, runner, baseline);
         // t-SNE, continued epoch to epoch; it answers with PCA for what it cannot embed.
         this.vm = new StudioViewModel(EngineGateway.engine(), executors, new TsneProjection());
         this.view = new StudioView(vm);
@@ -99,6 +100,7 @@ public final class StudioWindow {
         vm.run().cancel();
         worker.shutdownNow();
         analysis.shutdownNow();
+        baseline.shutdownNow();
         // Not shutdownNow: interrupting the run thread mid-batch is what cancel() exists to avoid.
         runner.shutdown();
     }

@@ -67,8 +67,25 @@ class SessionReopenBench {
     void reopenALargeSession() throws Exception {
         Path run = Path.of(System.getProperty("mmdc.bench.session"));
         Path session = makeSession(run, tmp.resolve("bench" + SessionState.SUFFIX));
+        parts(session);
+        java.util.Map<String, Long> marks = new java.util.concurrent.ConcurrentHashMap<>();
+        WaitForAsyncUtils.asyncFx(() -> {
+            vm.data().datasetProperty().addListener((o, a, b) -> marks.putIfAbsent("images", System.nanoTime()));
+            vm.run().summaryProperty().addListener((o, a, b) -> marks.putIfAbsent("summary", System.nanoTime()));
+            vm.gallery().assignmentsProperty().addListener((o, a, b) -> {
+                if (b != null) {
+                    marks.putIfAbsent("gallery", System.nanoTime());
+                }
+            });
+            vm.map().frameProperty().addListener((o, a, b) -> {
+                if (b != null) {
+                    marks.putIfAbsent("map", System.nanoTime());
+                }
+            });
+        }).get();
         for (int attempt = 1; attempt <= 3; attempt++) {
             WaitForAsyncUtils.asyncFx(() -> vm.run().showMessage("")).get();
+            marks.clear();
             long t0 = System.nanoTime();
             WaitForAsyncUtils.asyncFx(() -> vm.session().open(session)).get();
             WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(() ->
@@ -81,8 +98,36 @@ class SessionReopenBench {
             int images = WaitForAsyncUtils.asyncFx(() -> vm.data().dataset().size()).get();
             int points = WaitForAsyncUtils.asyncFx(() -> vm.map().frameProperty().get().size()).get();
             System.err.printf(Locale.ROOT, "SessionReopenBench: attempt %d: %,d images, %,d map points, last state "
-                    + "on screen after %.2f s%n", attempt, images, points, seconds);
+                    + "on screen after %.2f s (images %.2f, summary %.2f, map %.2f, gallery %.2f)%n", attempt, images,
+                    points, seconds, at(marks, "images", t0), at(marks, "summary", t0), at(marks, "map", t0),
+                    at(marks, "gallery", t0));
         }
+    }
+
+    private static double at(java.util.Map<String, Long> marks, String key, long t0) {
+        Long t = marks.get(key);
+        return t == null ? Double.NaN : (t - t0) / 1e9;
+    }
+
+    /** Where the time goes: each file and the images read on their own, as the window reads them. */
+    private static void parts(Path session) throws Exception {
+        var m = ResultFiles.readManifest(session);
+        long t = System.nanoTime();
+        var d = io.mmdcstudio.engine.data.DatasetLoader.load(Path.of(m.data().path()),
+                io.mmdcstudio.engine.data.LoadOptions.defaults(m.config().inputSize()), (a, b, c) -> { });
+        long images = System.nanoTime() - t;
+        t = System.nanoTime();
+        ResultFiles.readAssignments(session);
+        long csv = System.nanoTime() - t;
+        t = System.nanoTime();
+        ResultFiles.readEmbeddings(session);
+        long emb = System.nanoTime() - t;
+        t = System.nanoTime();
+        SessionMap.read(session);
+        long map = System.nanoTime() - t;
+        System.err.printf(Locale.ROOT, "SessionReopenBench: parts: %,d images at %d px %.2f s, assignments.csv "
+                + "%.2f s, embeddings.f32 %.2f s, map.f32 %.3f s%n", d.size(), m.config().inputSize(), images / 1e9,
+                csv / 1e9, emb / 1e9, map / 1e9);
     }
 
     /** A session folder from a run folder and its map.csv, as Save session would write it. */

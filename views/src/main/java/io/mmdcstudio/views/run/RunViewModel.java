@@ -107,7 +107,8 @@ public final class RunViewModel {
     private RunConfig runConfig;
     private RunManifest manifest;
     private Instant startedAt;
-    private long baselineTicket;
+    /** The latest baseline asked for; read by the baseline thread to skip requests overtaken meanwhile. */
+    private volatile long baselineTicket;
     private ImageDataset baselineData;
 
     /**
@@ -514,7 +515,10 @@ public final class RunViewModel {
         baselineData = d;
         baseline.set(null);
         out.charts().setBaselineAcc(Double.NaN);
-        ex.worker().execute(() -> {
+        ex.baseline().execute(() -> {
+            if (ticket != baselineTicket) {
+                return; // another dataset or k was asked for meanwhile: this one would only be thrown away
+            }
             var r = engine.baseline(d, k, seed);
             Scores s = Scoring.score(d, r.clusters());
             ui.append(() -> {
