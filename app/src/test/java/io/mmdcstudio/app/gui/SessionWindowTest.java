@@ -1,6 +1,8 @@
 package io.mmdcstudio.app.gui;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.mmdcstudio.app.Cli;
@@ -10,6 +12,7 @@ import io.mmdcstudio.engine.results.RunEdits;
 import io.mmdcstudio.engine.session.SessionMap;
 import io.mmdcstudio.engine.session.SessionState;
 import io.mmdcstudio.views.map.MapFrame;
+import io.mmdcstudio.views.run.RunState;
 import io.mmdcstudio.views.studio.StudioView;
 import io.mmdcstudio.views.studio.StudioViewModel;
 import java.io.IOException;
@@ -130,6 +133,29 @@ class SessionWindowTest {
                 + "\"formatVersion\": 99}");
         WaitForAsyncUtils.asyncFx(() -> vm.open(broken)).get();
         waitFor(20, () -> vm.run().messageProperty().get().contains("newer MMDC Studio"));
+    }
+
+    @Test
+    void aRunGivenMoreEpochsResumesFromItsCheckpointAndLeavesItsFolderAlone(FxRobot robot) throws Exception {
+        Path photos = ExportWindowTest.copySubset(tmp.resolve("photos"));
+        Path run = tmp.resolve("trained");
+        Cli.Outcome made = Cli.mmdc("train", "--data", photos.toString(), "--clusters", "3", "--epochs", "1",
+                "--out", run.toString());
+        assertEquals(0, made.code(), made.err());
+        byte[] checkpoint = Files.readAllBytes(run.resolve("checkpoint.bin"));
+
+        WaitForAsyncUtils.asyncFx(() -> vm.open(run)).get();
+        waitFor(30, () -> vm.run().outputProperty().get() != null);
+        assertFalse(fx(() -> robot.lookup("#resume-training").queryButton().isVisible()), "its one epoch is done");
+        WaitForAsyncUtils.asyncFx(() -> vm.settings().field("epochs").textProperty().set("2")).get();
+        waitFor(5, () -> robot.lookup("#resume-training").queryButton().isVisible());
+        WaitForAsyncUtils.asyncFx(() -> robot.lookup("#resume-training").queryButton().fire()).get();
+        waitFor(90, () -> vm.run().stateProperty().get() == RunState.FINISHED
+                && vm.run().resultProperty().get() != null);
+        assertEquals(2, fx(() -> vm.run().resultProperty().get().epochsCompleted()));
+        assertEquals(1, fx(() -> vm.charts().metricSeries().get(0).getData().size()),
+                "the second epoch was trained here; the first came from the checkpoint");
+        assertArrayEquals(checkpoint, Files.readAllBytes(run.resolve("checkpoint.bin")), "the folder is untouched");
     }
 
     /** A pixel k-means run of a copied subset, given embeddings (its one-hot cluster plus a little spread). */
