@@ -54,6 +54,7 @@ public final class ExportSheet extends VBox {
                 + "is ever overwritten, and an undo journal is written before the first file is touched.");
         intro.getStyleClass().add("muted");
         intro.setWrapText(true);
+        intro.setMinHeight(Region.USE_PREF_SIZE); // wrap onto a second line rather than cut the sentence
 
         getChildren().addAll(title, intro, targetRow(), modeRow(), buttons(), blockedLine(), summary(), lists(),
                 progress(), messageLine());
@@ -69,9 +70,12 @@ public final class ExportSheet extends VBox {
         ExportSheet sheet = new ExportSheet(vm);
         Scene scene = new Scene(sheet, 880, 640);
         if (owner != null && owner.getScene() != null) {
-            scene.getStylesheets().setAll(owner.getScene().getStylesheets());
-            owner.getScene().getStylesheets().addListener((javafx.collections.ListChangeListener<String>) c ->
-                    scene.getStylesheets().setAll(owner.getScene().getStylesheets()));
+            // The sheet follows the window's theme while it is open.
+            ObservableList<String> sheets = owner.getScene().getStylesheets();
+            scene.getStylesheets().setAll(sheets);
+            javafx.collections.ListChangeListener<String> follow = c -> scene.getStylesheets().setAll(sheets);
+            sheets.addListener(follow);
+            stage.setOnHidden(e -> sheets.removeListener(follow));
         }
         stage.setScene(scene);
         stage.setMinWidth(640);
@@ -242,8 +246,7 @@ public final class ExportSheet extends VBox {
                 f -> String.format(Locale.ROOT, "%-28s %8s", f.folder() + "/", Formats.count(f.images())));
         folders.setPrefWidth(260);
         folders.setMinWidth(200);
-        ListView<ExportPlan.Operation> steps = list("export-steps", vm.steps(), op -> vm.modeProperty().get().label()
-                + "  " + op.source() + "  →  " + op.destination() + (op.renamed() ? "   (renamed: name clash)" : ""));
+        ListView<ExportPlan.Operation> steps = list("export-steps", vm.steps(), this::describe);
         ListView<ExportPlan.Skipped> skipped = list("export-skipped", vm.skipped(),
                 s -> s.item() + ": " + s.reason());
         skipped.setPrefHeight(90);
@@ -265,6 +268,15 @@ public final class ExportSheet extends VBox {
         HBox box = new HBox(10, left, right);
         box.setMinHeight(160);
         return box;
+    }
+
+    /** One step as a line: the destination relative to the target, where the folder name is what matters. */
+    private String describe(ExportPlan.Operation op) {
+        ExportPlan plan = vm.planProperty().get();
+        Path to = plan != null && op.destination().startsWith(plan.target())
+                ? plan.target().relativize(op.destination()) : op.destination();
+        return (plan == null ? "" : plan.mode().label() + "  ") + op.source() + "  →  " + to
+                + (op.renamed() ? "   (renamed: name clash)" : "");
     }
 
     /** A virtualised list of {@code items}, each shown as one line of text. */
