@@ -3,8 +3,8 @@ package io.mmdcstudio.views.run;
 import io.mmdcstudio.engine.data.ImageDataset;
 import io.mmdcstudio.engine.io.AtomicFiles;
 import io.mmdcstudio.engine.results.Manifests;
-import io.mmdcstudio.engine.results.ResultFiles;
 import io.mmdcstudio.engine.results.MmdcResults;
+import io.mmdcstudio.engine.results.ResultFiles;
 import io.mmdcstudio.engine.results.RunManifest;
 import io.mmdcstudio.engine.results.Scoring;
 import io.mmdcstudio.engine.run.Phase;
@@ -145,8 +145,8 @@ public final class RunViewModel {
     }
 
     /**
-     * Continues the opened run from its folder's checkpoint.bin (a cancelled, crashed or killed run, or a finished
-     * one given more epochs in the settings). The folder's own files stay as they are: training goes on from a
+     * Continues the opened run from its folder's checkpoint.bin (a run cancelled before its last epoch, or a
+     * finished one given more epochs in the settings). The folder's own files stay as they are: training goes on from a
      * copy of the checkpoint, and the new result is saved like any other.
      */
     public void resumeTraining() {
