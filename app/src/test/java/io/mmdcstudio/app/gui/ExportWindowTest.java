@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.mmdcstudio.app.Cli;
+import io.mmdcstudio.engine.results.RunEdits;
+import io.mmdcstudio.views.gallery.GalleryRow;
 import io.mmdcstudio.views.studio.StudioViewModel;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -15,10 +17,19 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntPredicate;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
+import javafx.event.Event;
+import javafx.geometry.Point2D;
+import javafx.scene.Node;
 import javafx.scene.control.Label;
+import javafx.scene.control.Labeled;
+import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextField;
+import javafx.scene.input.ContextMenuEvent;
+import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -27,6 +38,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
+import org.testfx.util.NodeQueryUtils;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -110,6 +122,93 @@ class ExportWindowTest {
         assertTrue(fx(() -> robot.lookup("#export-undo").queryButton().isDisabled()));
         robot.clickOn("#export-close");
         waitFor(10, () -> window.view().exportStage() == null);
+    }
+
+    @Test
+    void correctionsMadeThroughTheGalleryMenusAreKeptInTheRunFolder(FxRobot robot) throws Exception {
+        Path photos = copySubset(tmp.resolve("photos"));
+        Path run = tmp.resolve("run");
+        assertEquals(0, Cli.mmdc("baseline", "--data", photos.toString(), "--clusters", "3",
+                "--method", "kmeans-pixels", "--out", run.toString()).code());
+        WaitForAsyncUtils.asyncFx(() -> vm.open(run)).get();
+        waitFor(30, () -> vm.run().outputProperty().get() != null && vm.gallery().assignmentsProperty().get() != null
+                && vm.gallery().assignmentsProperty().get().epoch() == -1);
+        // A name that appears nowhere else, so that the menu item is found by its text alone.
+        WaitForAsyncUtils.asyncFx(() -> vm.corrections().name(2, "Target cluster")).get();
+        robot.clickOn("#tab-clusters");
+        waitFor(10, () -> robot.lookup(".cluster-name").match(NodeQueryUtils.isVisible()).tryQuery().isPresent());
+
+        // Merge cluster 0 into the named one through its title's menu.
+        Node firstTitle = robot.lookup(".cluster-name").match(NodeQueryUtils.isVisible()).query();
+        assertEquals("Cluster 0", fx(() -> ((Label) firstTitle).getText()));
+        requestMenu(firstTitle, 5);
+        robot.clickOn(inMenu(robot, "Merge into"));
+        robot.clickOn(inMenu(robot, "Target cluster"));
+        waitFor(10, () -> vm.corrections().editsProperty().get().survivor(0) == 2);
+        waitFor(10, () -> RunEdits.read(run).survivor(0) == 2);
+        assertEquals(List.of(1, 2), fx(() -> vm.gallery().survivingClusters()), "cluster 0 has no row of its own");
+        int merged = fx(() -> vm.gallery().assignmentsProperty().get().size(2));
+        assertEquals(merged, fx(() -> vm.gallery().rows().stream().filter(r -> r.cluster() == 2 && r.first())
+                .findFirst().orElseThrow().size()));
+
+        // Ctrl+Z takes the merge back, on disk too.
+        robot.press(KeyCode.CONTROL, KeyCode.Z).release(KeyCode.Z, KeyCode.CONTROL);
+        waitFor(10, () -> vm.corrections().editsProperty().get().survivor(0) == 0);
+        waitFor(10, () -> RunEdits.read(run).survivor(0) == 0);
+        assertEquals("Target cluster", RunEdits.read(run).nameOf(2), "only the merge was taken back");
+
+        // Move an image of another cluster into the named one through its thumbnail's menu, then pin it there.
+        WaitForAsyncUtils.asyncFx(() -> vm.gallery().select(-1)).get();
+        requestMenu(fx(() -> lineOf(robot, c -> c != 2)), 20);
+        robot.clickOn(inMenu(robot, "Move this image to"));
+        robot.clickOn(inMenu(robot, "Target cluster"));
+        waitFor(10, () -> vm.corrections().editsProperty().get().moved().size() == 1);
+        String moved = fx(() -> vm.corrections().editsProperty().get().moved().keySet().iterator().next());
+        assertEquals(2, fx(() -> vm.corrections().editsProperty().get().moved().get(moved)));
+        int index = fx(() -> vm.data().dataset().items().indexOf(moved));
+        assertEquals(2, fx(() -> vm.gallery().assignmentsProperty().get().clusterOf()[index]), "shown where it went");
+
+        WaitForAsyncUtils.asyncFx(() -> vm.gallery().pick(index, false)).get(); // picked: the menu acts on it
+        // Picking refreshes the list, which makes its cells anew: wait for a line of cluster 2 that is on screen.
+        waitFor(10, () -> lineOf(robot, c -> c == 2) != null);
+        requestMenu(fx(() -> lineOf(robot, c -> c == 2)), 20);
+        robot.clickOn(inMenu(robot, "Pin this image"));
+        waitFor(10, () -> RunEdits.read(run).isPinned(moved) && RunEdits.read(run).clusterOf(moved, 0) == 2);
+        assertTrue(fx(() -> vm.gallery().isPinned(index)), "a pin badge on its thumbnail");
+    }
+
+    /** Sends the context-menu request a right-click at {@code x} makes (headless Monocle turns none into one). */
+    private static void requestMenu(Node node, double x) throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> {
+            Point2D scene = node.localToScene(x, 5);
+            Point2D screen = node.localToScreen(x, 5);
+            Event.fireEvent(node, new ContextMenuEvent(ContextMenuEvent.CONTEXT_MENU_REQUESTED, scene.getX(),
+                    scene.getY(), screen.getX(), screen.getY(), false, null));
+        }).get();
+    }
+
+    /** The menu entry with this text in an open context menu (not a label of the window behind it). */
+    private static Node inMenu(FxRobot robot, String text) throws Exception {
+        Predicate<Node> entry = n -> n instanceof Labeled l && text.equals(l.getText()) && n.getScene() != null
+                && n.getScene().getWindow() != null && n.getScene().getWindow().isShowing();
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS,
+                () -> fx(() -> robot.lookup(".context-menu").lookup(entry).tryQuery().isPresent()));
+        return fx(() -> robot.lookup(".context-menu").lookup(entry).query());
+    }
+
+    /** A thumbnail line on screen of a cluster that {@code which} accepts, or null. FX thread. */
+    private static Node lineOf(FxRobot robot, IntPredicate which) {
+        return robot.lookup(".thumbnail-row").match(NodeQueryUtils.isVisible()).queryAll().stream()
+                .filter(n -> n.getScene() != null && which.test(clusterOfLine(n))).findFirst().orElse(null);
+    }
+
+    /** The cluster of the gallery line holding {@code node}, or -1. FX thread. */
+    private static int clusterOfLine(Node node) {
+        Node n = node;
+        while (n != null && !(n instanceof ListCell<?>)) {
+            n = n.getParent();
+        }
+        return n != null && ((ListCell<?>) n).getItem() instanceof GalleryRow r ? r.cluster() : -1;
     }
 
     /** A few images of a few classes of the bundled sample data, copied: the test never touches sample-data/. */

@@ -4,6 +4,7 @@ import io.mmdcstudio.views.corrections.CorrectionsViewModel;
 import io.mmdcstudio.views.fx.ClusterPalette;
 import io.mmdcstudio.views.fx.Formats;
 import io.mmdcstudio.views.fx.ThumbnailCache;
+import java.util.List;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.collections.FXCollections;
@@ -145,26 +146,26 @@ public final class GalleryView extends BorderPane {
         dialog.showAndWait().ifPresent(name -> corrections.name(cluster, name));
     }
 
-    /** Move the picked images to another cluster; pin or unpin them. */
-    private ContextMenu imageMenu(int cluster) {
-        int count = vm.pickedCountProperty().get();
-        String what = count == 1 ? "this image" : Formats.count(count) + " images";
+    /** Move {@code items} (picked images, or the one right-clicked) to another cluster; pin or unpin them. */
+    private ContextMenu imageMenu(int cluster, List<String> items) {
+        String what = items.size() == 1 ? "this image" : Formats.count(items.size()) + " images";
         Menu move = new Menu("Move " + what + " to");
         move.setId("move-to");
         for (int other : vm.survivingClusters()) {
             if (other != cluster) {
                 MenuItem to = new MenuItem(vm.titleOf(other));
                 to.setOnAction(e -> {
-                    corrections.move(vm.pickedItems(), other);
+                    corrections.move(items, other);
                     vm.clearPicks();
                 });
                 move.getItems().add(to);
             }
         }
-        boolean unpin = vm.pickedArePinned();
+        boolean unpin = items.stream().allMatch(corrections.editsProperty().get()::isPinned);
         MenuItem pin = new MenuItem((unpin ? "Unpin " : "Pin ") + what);
-        pin.setOnAction(e -> corrections.pin(vm.pickedItems(), !unpin));
-        return new ContextMenu(move, pin);
+        pin.setOnAction(e -> corrections.pin(items, !unpin));
+        // The submenu last: on the way to its entries the pointer then crosses no other item that would close it.
+        return new ContextMenu(pin, new SeparatorMenuItem(), move);
     }
 
     /** A row: the cluster's title column (on its first two rows) and a canvas of thumbnails. */
@@ -209,10 +210,10 @@ public final class GalleryView extends BorderPane {
                 if (image < 0 || item == null || vm.assignmentsProperty().get().epoch() >= 0) {
                     return;
                 }
-                if (!vm.isPicked(image)) {
-                    vm.pick(image, false); // a right-click on an image outside the picked ones acts on it alone
-                }
-                imageMenu(item.cluster()).show(row, e.getScreenX(), e.getScreenY());
+                // A right-click on a picked image acts on all picked ones, elsewhere on that image alone. The picks
+                // are not changed here: that would refresh the list, and the cell (the menu's owner) with it.
+                List<String> items = vm.isPicked(image) ? vm.pickedItems() : List.of(vm.dataset().items().get(image));
+                imageMenu(item.cluster(), items).show(row, e.getScreenX(), e.getScreenY());
                 e.consume();
             });
             content = new HBox(0, title, row);

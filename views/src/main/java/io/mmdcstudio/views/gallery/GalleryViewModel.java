@@ -175,11 +175,6 @@ public final class GalleryViewModel {
         return dataset != null && index >= 0 && index < dataset.size() && edits.isPinned(dataset.items().get(index));
     }
 
-    /** Whether every picked image is pinned (the menu then offers Unpin). */
-    public boolean pickedArePinned() {
-        return !picked.isEmpty() && picked.stream().allMatch(this::isPinned);
-    }
-
     /** The title of {@code cluster}: the name a person gave it, else "Cluster N". */
     public String titleOf(int cluster) {
         String name = edits.nameOf(cluster);
