@@ -65,7 +65,8 @@ public final class StudioWindow {
         });
         w.vm.run().stateProperty().addListener((obs, was, now) -> w.measure(was, now));
         stage.show();
-        initialData.ifPresent(w.vm::open);
+        w.vm.run().useWorkFolder(settings.workFolder());
+        w.vm.openAtStart(initialData);
         return w;
     }
 

@@ -69,6 +69,9 @@ class ExportWindowTest {
 
     @AfterEach
     void close() throws Exception {
+        // A menu left open by a failed test would fail the next one as its window closes: close menus first.
+        WaitForAsyncUtils.asyncFx(() -> List.copyOf(javafx.stage.Window.getWindows()).stream()
+                .filter(w -> w instanceof javafx.stage.PopupWindow).forEach(javafx.stage.Window::hide)).get();
         WaitForAsyncUtils.asyncFx(window::close).get(10, TimeUnit.SECONDS);
     }
 
@@ -142,8 +145,7 @@ class ExportWindowTest {
         Node firstTitle = robot.lookup(".cluster-name").match(NodeQueryUtils.isVisible()).query();
         assertEquals("Cluster 0", fx(() -> ((Label) firstTitle).getText()));
         requestMenu(firstTitle, 5);
-        robot.clickOn(inMenu(robot, "Merge into"));
-        robot.clickOn(inMenu(robot, "Target cluster"));
+        chooseInSubmenu(robot, "Merge into", "Target cluster");
         waitFor(10, () -> vm.corrections().editsProperty().get().survivor(0) == 2);
         waitFor(10, () -> RunEdits.read(run).survivor(0) == 2);
         assertEquals(List.of(1, 2), fx(() -> vm.gallery().survivingClusters()), "cluster 0 has no row of its own");
@@ -160,8 +162,7 @@ class ExportWindowTest {
         // Move an image of another cluster into the named one through its thumbnail's menu, then pin it there.
         WaitForAsyncUtils.asyncFx(() -> vm.gallery().select(-1)).get();
         requestMenu(fx(() -> lineOf(robot, c -> c != 2)), 20);
-        robot.clickOn(inMenu(robot, "Move this image to"));
-        robot.clickOn(inMenu(robot, "Target cluster"));
+        chooseInSubmenu(robot, "Move this image to", "Target cluster");
         waitFor(10, () -> vm.corrections().editsProperty().get().moved().size() == 1);
         String moved = fx(() -> vm.corrections().editsProperty().get().moved().keySet().iterator().next());
         assertEquals(2, fx(() -> vm.corrections().editsProperty().get().moved().get(moved)));
@@ -187,11 +188,29 @@ class ExportWindowTest {
         }).get();
     }
 
+    /**
+     * Opens the submenu {@code menu} as a person does, by pointing at it (a click as well if pointing was not
+     * enough), then clicks its entry {@code entry}.
+     */
+    private static void chooseInSubmenu(FxRobot robot, String menu, String entry) throws Exception {
+        robot.moveTo(inMenu(robot, menu));
+        try {
+            inMenu(robot, entry, 1);
+        } catch (java.util.concurrent.TimeoutException e) {
+            robot.clickOn(inMenu(robot, menu));
+        }
+        robot.clickOn(inMenu(robot, entry));
+    }
+
     /** The menu entry with this text in an open context menu (not a label of the window behind it). */
     private static Node inMenu(FxRobot robot, String text) throws Exception {
+        return inMenu(robot, text, 5);
+    }
+
+    private static Node inMenu(FxRobot robot, String text, int seconds) throws Exception {
         Predicate<Node> entry = n -> n instanceof Labeled l && text.equals(l.getText()) && n.getScene() != null
                 && n.getScene().getWindow() != null && n.getScene().getWindow().isShowing();
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS,
+        WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS,
                 () -> fx(() -> robot.lookup(".context-menu").lookup(entry).tryQuery().isPresent()));
         return fx(() -> robot.lookup(".context-menu").lookup(entry).query());
     }

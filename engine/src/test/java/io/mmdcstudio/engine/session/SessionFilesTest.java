@@ -60,4 +60,18 @@ class SessionFilesTest {
         Files.write(dir.resolve(SessionMap.FILE), "item,x,y\n".getBytes(StandardCharsets.UTF_8));
         assertTrue(assertThrows(IOException.class, () -> SessionMap.read(dir)).getMessage().contains("not an"));
     }
+
+    @Test
+    void aPendingRunReadsBackWithItsSettingsUntilItIsCleared() throws IOException {
+        io.mmdcstudio.engine.run.RunConfig config = io.mmdcstudio.engine.run.RunConfig.preset("quick", 4, true)
+                .withEpochs(7);
+        PendingRun p = PendingRun.of("/data/photos", config, "2026-12-04T21:00:00Z");
+        p.write(dir);
+        assertTrue(PendingRun.exists(dir));
+        assertEquals(p, PendingRun.read(dir));
+        PendingRun.clear(dir);
+        assertFalse(PendingRun.exists(dir));
+        Files.writeString(dir.resolve(PendingRun.FILE), "{\"format\": \"mmdc-studio-pending-run\", \"formatVersion\": 2}");
+        assertTrue(assertThrows(IOException.class, () -> PendingRun.read(dir)).getMessage().contains("newer"));
+    }
 }

@@ -13,6 +13,7 @@ import io.mmdcstudio.engine.run.RunControl;
 import io.mmdcstudio.engine.run.RunEvents;
 import io.mmdcstudio.engine.run.RunListener;
 import io.mmdcstudio.engine.run.RunResult;
+import io.mmdcstudio.engine.session.PendingRun;
 import io.mmdcstudio.gmm.ClusteringMetrics.Scores;
 import io.mmdcstudio.views.charts.ChartsViewModel;
 import io.mmdcstudio.views.confusion.ConfusionViewModel;
@@ -101,6 +102,10 @@ public final class RunViewModel {
     private int openedEpochs;
     /** The checkpoint the current (or last) run of the window writes after every epoch. */
     private Path checkpoint;
+    /** Where runs of the window keep their checkpoint and the record of a run in progress; null: a temp file. */
+    private Path workFolder;
+    /** What the progress line says when a resumed run starts. */
+    private String resumeNote = "";
 
     private RunControl control;
     private ImageDataset runData;
@@ -146,7 +151,8 @@ public final class RunViewModel {
 
     /**
      * Continues the opened run from its folder's checkpoint.bin (a run cancelled before its last epoch, or a
-     * finished one given more epochs in the settings). The folder's own files stay as they are: training goes on from a
+     * finished one given more epochs in the settings), or a run of the window cut short by a crash or a kill (see
+     * {@link #recoverInterrupted}). The folder's own files stay as they are: training goes on from a
      * copy of the checkpoint, and the new result is saved like any other.
      */
     public void resumeTraining() {
@@ -166,8 +172,8 @@ public final class RunViewModel {
         summary.set(null);
         output.set(null);
         resumeFrom = null;
-        checkpoint = workingCheckpoint();
-        message.set(from == null ? "" : "Resuming from the checkpoint of epoch " + openedEpochs + "…");
+        checkpoint = workFolder != null ? workFolder.resolve(CHECKPOINT) : workingCheckpoint();
+        message.set(from == null ? "" : resumeNote);
         fraction.set(-1);
         epochText.set("Epoch 1 of " + config.epochs());
         etaText.set("");
@@ -188,6 +194,69 @@ public final class RunViewModel {
         }
     }
 
+    /** The run ended (finished, cancelled or failed): it is no longer one to recover at the next start. */
+    private static void clearPending(Path work) {
+        if (work == null) {
+            return;
+        }
+        try {
+            PendingRun.clear(work);
+        } catch (java.io.IOException e) {
+            // Harmless: the next start would offer to resume a run that ended; its checkpoint is still valid.
+        }
+    }
+
+    /**
+     * Keeps the checkpoint of the window's runs in {@code dir} (the app's own folder), with a record of the run in
+     * progress, so that a run cut short by a crash or a kill can be resumed at the next start.
+     */
+    public void useWorkFolder(Path dir) {
+        workFolder = dir;
+    }
+
+    /**
+     * Looks for a run of the window that never ended (the app crashed or was killed): when there is one, opens its
+     * images with its settings and offers Resume training from its last checkpoint; otherwise runs {@code orElse}.
+     */
+    public void recoverInterrupted(Runnable orElse) {
+        Path work = workFolder;
+        if (work == null || !PendingRun.exists(work)) {
+            orElse.run();
+            return;
+        }
+        ex.worker().execute(() -> {
+            try {
+                PendingRun pending = PendingRun.read(work);
+                boolean hasCheckpoint = java.nio.file.Files.isRegularFile(work.resolve(CHECKPOINT));
+                ui.append(() -> offer(pending, hasCheckpoint, work, orElse));
+            } catch (java.io.IOException | RuntimeException e) {
+                clearPending(work);
+                ui.append(() -> {
+                    orElse.run();
+                    message.set("An interrupted run could not be recovered: " + why(e));
+                });
+            }
+        });
+    }
+
+    private void offer(PendingRun pending, boolean hasCheckpoint, Path work, Runnable orElse) {
+        if (!hasCheckpoint) {
+            clearPending(work);
+            orElse.run();
+            message.set("The last run was interrupted before its first epoch ended; start it again when you like.");
+            return;
+        }
+        data.open(Path.of(pending.dataPath()), pending.config().inputSize(), d -> {
+            settings.use(pending.config());
+            resumeFrom = work.resolve(CHECKPOINT);
+            openedEpochs = 0;
+            resumeNote = "Resuming the interrupted run from its last checkpoint…";
+            refresh();
+            message.set("The run started " + pending.startedAt() + " was interrupted (the app was closed by a crash or "
+                    + "a kill). Resume training continues it from its last checkpoint.");
+        });
+    }
+
     /** Where this run's checkpoint goes: a file of the app's own in the temporary folder, copied by Save. */
     private static Path workingCheckpoint() {
         Path file = Path.of(System.getProperty("java.io.tmpdir"), "mmdc-run-" + java.util.UUID.randomUUID() + "-"
@@ -205,17 +274,25 @@ public final class RunViewModel {
         out.gallery().setDataset(d);
         computeBaseline(d, config.clusters(), config.seed());
         RunControl c = control;
-        Pump pump = new Pump(d, config, c);
+        Path work = workFolder;
+        Pump pump = new Pump(d, config, c, work);
         Path ckpt = checkpoint;
+        String images = String.valueOf(data.pathProperty().get().toAbsolutePath());
         ex.run().execute(() -> {
             try {
-                if (from != null) {
+                if (from != null && !from.equals(ckpt)) {
                     // Never write into the opened folder: its checkpoint belongs to the run.json beside it.
+                    java.nio.file.Files.createDirectories(ckpt.getParent());
                     java.nio.file.Files.copy(from, ckpt, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
                 }
-                engine.run(d, config, pump, c, ckpt, from != null);
+                if (work != null) {
+                    // Found at the next start only if this run never ends: a crash or a kill.
+                    PendingRun.of(images, config, Instant.now().toString()).write(work);
+                }
+                engine.run(d, config, pump, c, ckpt, from != null); // the pump clears the record at the end
             } catch (Exception | LinkageError e) {
                 // LinkageError: the native PyTorch library failed to load; say so instead of hanging in STARTING.
+                clearPending(work);
                 String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
                 ui.append(() -> fail(why));
             }
@@ -405,6 +482,7 @@ public final class RunViewModel {
                 checkpoint = null;
                 resumeFrom = resumable && m.config() != null ? dir.resolve(CHECKPOINT) : null;
                 openedEpochs = m.epochsCompleted();
+                resumeNote = "Resuming from the checkpoint of epoch " + openedEpochs + "…";
                 refresh();
                 output.set(new RunOutput(saved.rows(), m.clusters(), dir, base));
                 if (options.shown() != null) {
@@ -671,11 +749,13 @@ public final class RunViewModel {
         private final ImageDataset d;
         private final RunConfig config;
         private final RunControl c;
+        private final Path work;
 
-        Pump(ImageDataset d, RunConfig config, RunControl c) {
+        Pump(ImageDataset d, RunConfig config, RunControl c, Path work) {
             this.d = d;
             this.config = config;
             this.c = c;
+            this.work = work;
         }
 
         @Override
@@ -715,6 +795,7 @@ public final class RunViewModel {
 
         @Override
         public void onRunFinished(RunResult r) {
+            clearPending(work); // finished or cancelled: not a run to recover at the next start
             RunManifest m = null;
             String problem = null;
             RunOutput made = null;

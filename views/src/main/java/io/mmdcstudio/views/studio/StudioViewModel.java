@@ -100,6 +100,14 @@ public final class StudioViewModel {
         data.open(path, c == null ? RunConfig.preset("quick", 10, true).inputSize() : c.inputSize());
     }
 
+    /**
+     * What the window opens with: an interrupted run (a crash or a kill) to resume when there is one, else
+     * {@code initial} (the last folder or the sample data), if any.
+     */
+    public void openAtStart(java.util.Optional<Path> initial) {
+        run.recoverInterrupted(() -> initial.ifPresent(this::open));
+    }
+
     /** The data. */
     public DataViewModel data() {
         return data;

@@ -254,6 +254,43 @@ class RunViewModelTest {
     }
 
     @Test
+    void aRunCutShortByACrashIsOfferedForResumingAtTheNextStart(@TempDir Path work) throws Exception {
+        StudioViewModel first = new StudioViewModel(engine, StudioExecutors.sameThread(), new PcaProjection());
+        first.run().useWorkFolder(work);
+        first.openAtStart(java.util.Optional.of(Path.of("/data")));
+        first.settings().field("clusters").textProperty().set("4");
+        first.settings().field("batchSize").textProperty().set("8");
+        first.settings().field("epochs").textProperty().set("5");
+        first.run().start();
+        assertEquals(work.resolve(RunViewModel.CHECKPOINT), engine.checkpoint);
+        assertTrue(Files.isRegularFile(work.resolve("pending-run.json")), "a run in progress is on record");
+        engine.started();
+        engine.epoch(0);
+        Files.writeString(engine.checkpoint, "weights after epoch 1");
+        // The app dies here: no finish, the record stays.
+
+        StudioViewModel next = new StudioViewModel(engine, StudioExecutors.sameThread(), new PcaProjection());
+        next.run().useWorkFolder(work);
+        next.openAtStart(java.util.Optional.of(Path.of("/elsewhere")));
+        assertEquals(Path.of("/data").toAbsolutePath(), next.data().pathProperty().get(), "the run's own images");
+        assertEquals("5", next.settings().field("epochs").textProperty().get(), "the run's own settings");
+        assertTrue(next.run().messageProperty().get().contains("was interrupted"), next.run().messageProperty().get());
+        assertTrue(next.run().canResumeTrainingProperty().get());
+        next.run().resumeTraining();
+        assertTrue(engine.resume);
+        assertEquals("weights after epoch 1", Files.readString(engine.checkpoint));
+        engine.started();
+        engine.epoch(1);
+        engine.finish(false);
+        assertFalse(Files.exists(work.resolve("pending-run.json")), "the run ended: nothing to recover");
+
+        StudioViewModel third = new StudioViewModel(engine, StudioExecutors.sameThread(), new PcaProjection());
+        third.run().useWorkFolder(work);
+        third.openAtStart(java.util.Optional.of(Path.of("/data")));
+        assertFalse(third.run().canResumeTrainingProperty().get());
+    }
+
+    @Test
     void aBrokenRunFolderSaysWhy(@TempDir Path tmp) throws Exception {
         Files.writeString(tmp.resolve("run.json"), "{\"format\": \"something else\"}");
         studio.open(tmp);
