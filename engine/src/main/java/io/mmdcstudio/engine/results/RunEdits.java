@@ -1,6 +1,5 @@
 package io.mmdcstudio.engine.results;
 
-import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.mmdcstudio.engine.io.AtomicFiles;
 import io.mmdcstudio.engine.io.Json;
@@ -75,8 +74,8 @@ public record RunEdits(String format, int formatVersion, Map<Integer, String> na
         return pinned.contains(item);
     }
 
-    /** Whether there is anything to apply. Not a field of the file: Jackson would otherwise write it as "empty". */
-    @JsonIgnore
+    /** Whether there is anything to apply. */
+    @com.fasterxml.jackson.annotation.JsonIgnore
     public boolean isEmpty() {
         return names.isEmpty() && merged.isEmpty() && moved.isEmpty() && pinned.isEmpty();
     }
@@ -128,6 +127,27 @@ public record RunEdits(String format, int formatVersion, Map<Integer, String> na
             out.add(new Assignment(r.item(), clusterOf(r.item(), r.cluster()), r.confidence(), r.label()));
         }
         return out;
+    }
+
+    /**
+     * Per image of a dataset ({@code items}, in dataset order), the cluster a person fixed by moving or pinning it,
+     * or -1. {@code rows} are the earlier run's assignments, which give a pinned image its cluster. Corrections
+     * naming images the dataset no longer holds are left out.
+     */
+    public int[] fixedClusters(List<String> items, List<Assignment> rows) {
+        Map<String, Integer> index = new java.util.HashMap<>(items.size() * 2);
+        for (int i = 0; i < items.size(); i++) {
+            index.put(items.get(i), i);
+        }
+        int[] fixed = new int[items.size()];
+        java.util.Arrays.fill(fixed, -1);
+        for (Assignment r : rows) {
+            Integer i = index.get(r.item());
+            if (i != null && (moved.containsKey(r.item()) || pinned.contains(r.item()))) {
+                fixed[i] = clusterOf(r.item(), r.cluster());
+            }
+        }
+        return fixed;
     }
 
     /** Reads {@code dir/edits.json}; a run without one has no edits. Corrupt or newer files are refused clearly. */

@@ -1,5 +1,6 @@
 package io.mmdcstudio.engine.results;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -11,28 +12,45 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** edits.json written and read back, and the files it refuses. */
 class RunEditsTest {
 
     @TempDir
     Path dir;
 
     @Test
-    void editsReadBackAsWritten() throws IOException {
-        RunEdits edits = RunEdits.none().withName(0, "Cats").withMerge(2, 1).withMoved(List.of("a.png"), 0)
-                .withPinned(List.of("b.png"), true);
+    void editsSurviveAWriteAndReadUnchanged() throws IOException {
+        RunEdits edits = RunEdits.none().withName(1, " Boots ").withMerge(2, 1).withMoved(List.of("a.png"), 0)
+                .withPinned(List.of("b.png", "c.png"), true).withPinned(List.of("c.png"), false);
         edits.write(dir);
-        assertEquals(edits, RunEdits.read(dir));
-        RunEdits.none().write(dir);
-        assertTrue(RunEdits.read(dir).isEmpty());
+
+        RunEdits read = RunEdits.read(dir);
+
+        assertEquals(edits, read);
+        assertEquals("Boots", read.nameOf(1));
+        assertTrue(read.isPinned("b.png"));
     }
 
     @Test
-    void aNewerOrCorruptFileIsRefusedWithItsName() throws IOException {
-        Files.writeString(dir.resolve(RunEdits.FILE), "{\"format\":\"mmdc-studio-edits\",\"formatVersion\":99}");
-        IOException newer = assertThrows(IOException.class, () -> RunEdits.read(dir));
-        assertTrue(newer.getMessage().contains(RunEdits.FILE), newer.getMessage());
-        Files.writeString(dir.resolve(RunEdits.FILE), "{\"format\":");
-        assertThrows(IOException.class, () -> RunEdits.read(dir));
+    void movesWinAndMergesAreFollowedToTheSurvivor() {
+        RunEdits edits = RunEdits.none().withMerge(2, 1).withMerge(1, 0).withMoved(List.of("x"), 2);
+        assertEquals(0, edits.clusterOf("y", 2));
+        assertEquals(0, edits.clusterOf("x", 5), "moved into a merged-away cluster: followed to its survivor");
+        assertThrows(IllegalArgumentException.class, () -> edits.withMerge(0, 2));
+    }
+
+    @Test
+    void onlyMovedAndPinnedImagesAreFixedForTraining() {
+        RunEdits edits = RunEdits.none().withMoved(List.of("b"), 2).withPinned(List.of("c"), true);
+        List<Assignment> rows = List.of(new Assignment("a", 0, 1, null), new Assignment("b", 0, 1, null),
+                new Assignment("c", 1, 1, null), new Assignment("gone", 1, 1, null));
+        assertArrayEquals(new int[] {-1, 2, 1}, edits.fixedClusters(List.of("a", "b", "c"), rows));
+    }
+
+    @Test
+    void aMissingFileIsNoEditsAndANewerOneIsRefused() throws IOException {
+        assertEquals(RunEdits.none(), RunEdits.read(dir));
+        Files.writeString(dir.resolve(RunEdits.FILE), "{\"format\": \"mmdc-studio-edits\", \"formatVersion\": 7}");
+        IOException e = assertThrows(IOException.class, () -> RunEdits.read(dir));
+        assertTrue(e.getMessage().contains("newer MMDC Studio"), e.getMessage());
     }
 }
