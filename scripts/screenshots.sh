@@ -51,7 +51,7 @@ fi
 MMDC_JAVA_OPTS="$opts ${MMDC_JAVA_OPTS:-}" timeout 900 \
   xvfb-run -a -s "-screen 0 1400x1000x24" "$root/mmdc"
 
-for shot in main gallery map confusion dark; do
+for shot in main gallery map confusion dark export; do
   f="$out/screenshot-$shot.png"
   [[ -f "$f" ]] || { echo "screenshots.sh: $f was not written" >&2; exit 1; }
   identify -format "%f: %wx%h\n" "$f"

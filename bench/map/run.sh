@@ -51,7 +51,7 @@ REPEATS=$((ROUNDS * 2))
 echo
 echo "| map beside training | switches | alone, median img/s | beside, median img/s | median of pair ratios | pair ratios, quartiles | cores the map used while on |"
 echo "|---|---:|---:|---:|---:|---|---:|"
-for mode in besideTraining throttledOnly unthrottled; do
+for mode in besideTraining unthrottled; do
   "${MAP_JAVA[@]}" io.mmdcstudio.engine.map.bench.MapBesideTrainingBench "$DATA" "$mode" 7200 >"$SNAP/$mode.log" &
   pid=$!
   MAP_PID=$pid

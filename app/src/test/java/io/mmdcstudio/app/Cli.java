@@ -5,14 +5,14 @@ import java.io.StringWriter;
 import picocli.CommandLine;
 
 /** Runs the command line in-process, as scripts call it, and keeps what it printed. */
-final class Cli {
+public final class Cli {
 
     /** Exit code and the text written to stdout and stderr. */
-    record Outcome(int code, String out, String err) {}
+    public record Outcome(int code, String out, String err) {}
 
     private Cli() {}
 
-    static Outcome mmdc(String... args) {
+    public static Outcome mmdc(String... args) {
         CommandLine cli = MmdcCommand.commandLine();
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();

@@ -83,6 +83,15 @@ final class AppSettings {
         }
     }
 
+    /**
+     * The app's own folder beside the settings for the checkpoint of the window's runs and the record of a run in
+     * progress: a run cut short by a crash or a kill is offered for resuming at the next start.
+     */
+    Path workFolder() {
+        Path dir = file.toAbsolutePath().getParent();
+        return dir.resolve("window-run");
+    }
+
     Optional<Path> lastFolder() {
         String v = values.getProperty("lastFolder");
         if (v == null || v.isBlank()) {

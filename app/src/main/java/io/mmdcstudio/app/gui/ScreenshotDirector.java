@@ -30,6 +30,7 @@ import javax.imageio.ImageIO;
  *   <li>{@value #FINISH_PROPERTY}: "true" lets the run finish and adds {@code screenshot-result.png} (the
  *       summary and Save) instead of cancelling after the pictures</li>
  * </ul>
+ * Last, {@code screenshot-export.png}: the export sheet with a preview of a move into a temporary folder.
  */
 final class ScreenshotDirector {
 
@@ -49,6 +50,7 @@ final class ScreenshotDirector {
     private StudioWindow window;
     private boolean started;
     private boolean shooting;
+    private boolean exportShot;
 
     private record Step(double delayMillis, Runnable action) {}
 
@@ -144,8 +146,55 @@ final class ScreenshotDirector {
             steps.add(new Step(1000, this::quitWhenStopped));
             return;
         }
+        if (!exportShot && window.viewModel().run().outputProperty().get() != null) {
+            exportShot = true;
+            shootExport();
+            return;
+        }
         System.err.println("mmdc: screenshots written to " + dir.toAbsolutePath());
         Platform.exit();
+    }
+
+    /**
+     * The export sheet with a preview of a move: the clusters named after their most frequent label (as a person
+     * would accept the suggestions), the target a temporary folder that nothing is written to.
+     */
+    private void shootExport() {
+        var vm = window.viewModel();
+        int k = vm.run().outputProperty().get().k();
+        for (int c = 0; c < k; c++) {
+            vm.corrections().acceptSuggestion(c);
+        }
+        try {
+            Path target = Files.createTempDirectory("mmdc-export-preview").resolve("sorted");
+            window.view().openExport();
+            vm.export().targetProperty().set(target);
+        } catch (IOException e) {
+            System.err.println("mmdc: no export screenshot: " + e.getMessage());
+            steps.add(new Step(0, this::quitWhenStopped));
+            return;
+        }
+        vm.export().modeProperty().set(io.mmdcstudio.engine.export.ExportMode.MOVE);
+        vm.export().preview();
+        // Each step's action only queues what follows; next() runs it after the action returns.
+        steps.add(new Step(500, this::shootExportWhenPlanned));
+    }
+
+    private void shootExportWhenPlanned() {
+        if (window.viewModel().export().planProperty().get() == null) {
+            steps.addFirst(new Step(250, this::shootExportWhenPlanned));
+            return;
+        }
+        steps.add(new Step(700, () -> {
+            javafx.stage.Stage sheet = window.view().exportStage();
+            if (sheet != null) {
+                WritableImage shot = sheet.getScene().snapshot(null);
+                Thread writer = new Thread(() -> write(shot, "screenshot-export.png"), "mmdc-screenshot");
+                writer.start();
+                sheet.close();
+            }
+        }));
+        steps.add(new Step(500, this::quitWhenStopped));
     }
 
     private RunState stateOf() {

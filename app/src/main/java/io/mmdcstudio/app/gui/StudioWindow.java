@@ -31,9 +31,10 @@ public final class StudioWindow {
     private final Stage stage;
     private final AppSettings settings;
     private final ExecutorService worker = single("mmdc-worker", false);
-    // The map and analyses run beside training at the lowest OS priority: they take only what training leaves idle.
-    private final ExecutorService analysis = single("mmdc-analysis", true);
+    private final ExecutorService analysis = single("mmdc-analysis", false);
     private final ExecutorService runner = single("mmdc-run", false);
+    // The pixel baseline may still be computing when training starts: it takes only what training leaves idle.
+    private final ExecutorService baseline = single("mmdc-baseline", true);
     private final StudioViewModel vm;
     private final StudioView view;
     private final StallMonitor stalls = new StallMonitor();
@@ -42,7 +43,7 @@ public final class StudioWindow {
     private StudioWindow(Stage stage, AppSettings settings) {
         this.stage = stage;
         this.settings = settings;
-        StudioExecutors executors = new StudioExecutors(Platform::runLater, worker, analysis, runner);
+        StudioExecutors executors = new StudioExecutors(Platform::runLater, worker, analysis, runner, baseline);
         // t-SNE, continued epoch to epoch; it answers with PCA for what it cannot embed.
         this.vm = new StudioViewModel(EngineGateway.engine(), executors, new TsneProjection());
         this.view = new StudioView(vm);
@@ -66,7 +67,8 @@ public final class StudioWindow {
         });
         w.vm.run().stateProperty().addListener((obs, was, now) -> w.measure(was, now));
         stage.show();
-        initialData.ifPresent(w.vm::open);
+        w.vm.run().useWorkFolder(settings.workFolder());
+        w.vm.openAtStart(initialData);
         return w;
     }
 
@@ -101,6 +103,7 @@ public final class StudioWindow {
         vm.run().cancel();
         worker.shutdownNow();
         analysis.shutdownNow();
+        baseline.shutdownNow();
         // Not shutdownNow: interrupting the run thread mid-batch is what cancel() exists to avoid.
         runner.shutdown();
     }

@@ -1,5 +1,6 @@
 package io.mmdcstudio.engine.map;
 
+import io.mmdcstudio.engine.io.BackgroundPriority;
 import io.mmdcstudio.gmm.Pca;
 import java.util.Arrays;
 import java.util.Locale;
@@ -32,6 +33,17 @@ public final class Tsne {
     private static final double INITIAL_STD = 1e-4;
 
     private final TsneConfig config;
+    /** The one background thread of maps beside training; daemon, lowest OS priority (set on its first task). */
+    private static final java.util.concurrent.ExecutorService BACKGROUND =
+            java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+                Thread t = new Thread(() -> {
+                    BackgroundPriority.lowerCurrentThread();
+                    r.run();
+                }, "mmdc-map-background");
+                t.setDaemon(true);
+                return t;
+            });
+
     private final Workers workers;
     private final MapProgress progress;
     private final BooleanSupplier stop;
@@ -66,13 +78,56 @@ public final class Tsne {
         checkInput(points, initial);
         Thread caller = Thread.currentThread();
         BooleanSupplier userStop = cancelled == null ? () -> false : cancelled;
-        BooleanSupplier stop = () -> caller.isInterrupted() || userStop.getAsBoolean();
+        java.util.concurrent.atomic.AtomicBoolean callerGaveUp = new java.util.concurrent.atomic.AtomicBoolean();
+        BooleanSupplier stop = () -> callerGaveUp.get() || caller.isInterrupted() || userStop.getAsBoolean();
         if (points.length == 0) {
             return new MapLayout(new float[0][], false, 0, null, Double.NaN, 0, false);
         }
+        MapProgress reporter = progress == null ? MapProgress.NONE : progress;
+        if (config.cpuShare() < 1) {
+            return inBackground(() -> compute(points, config, initial, reporter, stop), callerGaveUp);
+        }
+        return compute(points, config, initial, reporter, stop);
+    }
+
+    private static MapLayout compute(float[][] points, TsneConfig config, float[][] initial, MapProgress progress,
+            BooleanSupplier stop) {
         try (Workers workers = new Workers(config.threads())) {
-            return new Tsne(config, workers, progress == null ? MapProgress.NONE : progress, stop)
-                    .run(points, initial);
+            return new Tsne(config, workers, progress, stop).run(points, initial);
+        }
+    }
+
+    /**
+     * A map beside training runs on a thread of the lowest OS priority ({@link BackgroundPriority}): the throttle
+     * bounds its share of a core, the priority keeps it from preempting training's threads at all (measured: 14%
+     * of training throughput with the throttle alone, 2% with both; docs/BENCHMARKS.md). The caller waits; its
+     * interrupt still cancels.
+     */
+    private static MapLayout inBackground(java.util.concurrent.Callable<MapLayout> work,
+            java.util.concurrent.atomic.AtomicBoolean callerGaveUp) {
+        java.util.concurrent.Future<MapLayout> future = BACKGROUND.submit(work);
+        boolean interrupted = false;
+        try {
+            while (true) {
+                try {
+                    return future.get();
+                } catch (InterruptedException e) {
+                    interrupted = true; // get() cleared the flag the stop check reads: cancel explicitly, then wait
+                    callerGaveUp.set(true);
+                }
+            }
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException(e.getCause());
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 

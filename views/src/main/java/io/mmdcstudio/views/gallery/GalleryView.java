@@ -1,18 +1,25 @@
 package io.mmdcstudio.views.gallery;
 
+import io.mmdcstudio.views.corrections.CorrectionsViewModel;
 import io.mmdcstudio.views.fx.ClusterPalette;
 import io.mmdcstudio.views.fx.Formats;
 import io.mmdcstudio.views.fx.ThumbnailCache;
+import java.util.List;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.collections.FXCollections;
 import javafx.css.PseudoClass;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
+import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.TextInputDialog;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -36,14 +43,16 @@ public final class GalleryView extends BorderPane {
     private static final PseudoClass CLUSTER_START = PseudoClass.getPseudoClass("cluster-start");
 
     private final GalleryViewModel vm;
+    private final CorrectionsViewModel corrections;
     private final ThumbnailCache thumbnails;
     private final ListView<GalleryRow> list = new ListView<>();
     private final BooleanProperty showing = new SimpleBooleanProperty(this, "showing", true);
     private final BooleanProperty dark = new SimpleBooleanProperty(this, "dark");
 
-    /** A gallery bound to {@code vm}. */
-    public GalleryView(GalleryViewModel vm, ThumbnailCache thumbnails) {
+    /** A gallery bound to {@code vm}; its menus correct the result through {@code corrections}. */
+    public GalleryView(GalleryViewModel vm, CorrectionsViewModel corrections, ThumbnailCache thumbnails) {
         this.vm = vm;
+        this.corrections = corrections;
         this.thumbnails = thumbnails;
         getStyleClass().add("gallery-view");
         setId("gallery");
@@ -65,10 +74,13 @@ public final class GalleryView extends BorderPane {
         showing.addListener((obs, was, now) -> list.setItems(now ? vm.rows() : FXCollections.observableArrayList()));
         list.setItems(vm.rows());
         vm.selectedProperty().addListener((obs, was, now) -> list.refresh());
+        vm.pickedCountProperty().addListener((obs, was, now) -> list.refresh());
+        corrections.editsProperty().addListener((obs, was, now) -> list.refresh());
         dark.addListener((obs, was, now) -> list.refresh());
 
         Label caption = new Label("Each row is a cluster, its most typical images first (those closest to the "
-                + "cluster's mean). Click an image for its details.");
+                + "cluster's mean). Click an image for its details; Ctrl-click picks several. Right-click a cluster's "
+                + "title to name or merge it, an image to move or pin it (Ctrl+Z takes an edit back).");
         caption.getStyleClass().add("tab-caption");
         caption.setWrapText(true);
         caption.setMinHeight(Region.USE_PREF_SIZE);
@@ -99,6 +111,63 @@ public final class GalleryView extends BorderPane {
         return l;
     }
 
+    /** Name, use the suggested name, merge into another cluster. */
+    private ContextMenu clusterMenu(int cluster) {
+        MenuItem rename = new MenuItem("Name this cluster…");
+        rename.setOnAction(e -> askName(cluster));
+        ContextMenu menu = new ContextMenu(rename);
+        String suggested = corrections.suggestionFor(cluster);
+        if (suggested != null && !suggested.equals(corrections.editsProperty().get().nameOf(cluster))) {
+            MenuItem accept = new MenuItem("Name it \u201c" + suggested + "\u201d (its most frequent label)");
+            accept.setOnAction(e -> corrections.acceptSuggestion(cluster));
+            menu.getItems().add(accept);
+        }
+        Menu merge = new Menu("Merge into");
+        merge.setId("merge-into");
+        for (int other : vm.survivingClusters()) {
+            if (other != cluster) {
+                MenuItem to = new MenuItem(vm.titleOf(other));
+                to.setOnAction(e -> corrections.merge(cluster, other));
+                merge.getItems().add(to);
+            }
+        }
+        merge.setDisable(merge.getItems().isEmpty());
+        menu.getItems().addAll(new SeparatorMenuItem(), merge);
+        return menu;
+    }
+
+    private void askName(int cluster) {
+        String now = corrections.editsProperty().get().nameOf(cluster);
+        String suggested = corrections.suggestionFor(cluster);
+        TextInputDialog dialog = new TextInputDialog(now != null ? now : suggested != null ? suggested : "");
+        dialog.setTitle("Name a cluster");
+        dialog.setHeaderText("A name for cluster " + cluster + " (its export folder takes this name; empty removes it)");
+        dialog.initOwner(getScene() == null ? null : getScene().getWindow());
+        dialog.showAndWait().ifPresent(name -> corrections.name(cluster, name));
+    }
+
+    /** Move {@code items} (picked images, or the one right-clicked) to another cluster; pin or unpin them. */
+    private ContextMenu imageMenu(int cluster, List<String> items) {
+        String what = items.size() == 1 ? "this image" : Formats.count(items.size()) + " images";
+        Menu move = new Menu("Move " + what + " to");
+        move.setId("move-to");
+        for (int other : vm.survivingClusters()) {
+            if (other != cluster) {
+                MenuItem to = new MenuItem(vm.titleOf(other));
+                to.setOnAction(e -> {
+                    corrections.move(items, other);
+                    vm.clearPicks();
+                });
+                move.getItems().add(to);
+            }
+        }
+        boolean unpin = items.stream().allMatch(corrections.editsProperty().get()::isPinned);
+        MenuItem pin = new MenuItem((unpin ? "Unpin " : "Pin ") + what);
+        pin.setOnAction(e -> corrections.pin(items, !unpin));
+        // The submenu last: on the way to its entries the pointer then crosses no other item that would close it.
+        return new ContextMenu(pin, new SeparatorMenuItem(), move);
+    }
+
     /** A row: the cluster's title column (on its first two rows) and a canvas of thumbnails. */
     private final class RowCell extends ListCell<GalleryRow> {
         private final Region swatch = new Region();
@@ -108,7 +177,7 @@ public final class GalleryView extends BorderPane {
         private final Hyperlink more = new Hyperlink();
         private final VBox title = new VBox(1);
         private final Label empty = new Label("No images in this cluster at the moment.");
-        private final ThumbnailRow row = new ThumbnailRow(THUMB, GAP, vm::select);
+        private final ThumbnailRow row = new ThumbnailRow(THUMB, GAP, vm::pick);
         private final HBox content;
         private GalleryRow item;
 
@@ -129,6 +198,24 @@ public final class GalleryView extends BorderPane {
             title.setMaxWidth(TITLE_WIDTH);
             title.setAlignment(Pos.TOP_LEFT);
             empty.getStyleClass().add("muted");
+            row.marks(vm::isPicked, vm::isPinned);
+            title.setOnContextMenuRequested(e -> {
+                if (item != null && item.first() && vm.assignmentsProperty().get().epoch() < 0) {
+                    clusterMenu(item.cluster()).show(title, e.getScreenX(), e.getScreenY());
+                    e.consume();
+                }
+            });
+            row.setOnContextMenuRequested(e -> {
+                int image = row.imageAt(e.getX());
+                if (image < 0 || item == null || vm.assignmentsProperty().get().epoch() >= 0) {
+                    return;
+                }
+                // A right-click on a picked image acts on all picked ones, elsewhere on that image alone. The picks
+                // are not changed here: that would refresh the list, and the cell (the menu's owner) with it.
+                List<String> items = vm.isPicked(image) ? vm.pickedItems() : List.of(vm.dataset().items().get(image));
+                imageMenu(item.cluster(), items).show(row, e.getScreenX(), e.getScreenY());
+                e.consume();
+            });
             content = new HBox(0, title, row);
             content.setAlignment(Pos.CENTER_LEFT);
             setText(null);
@@ -145,7 +232,7 @@ public final class GalleryView extends BorderPane {
             }
             if (item.first()) {
                 swatch.setStyle("-fx-background-color: " + ClusterPalette.css(item.cluster()) + ";");
-                name.setText("Cluster " + item.cluster());
+                name.setText(vm.titleOf(item.cluster()));
                 size.setText(Formats.count(item.size()) + (item.size() == 1 ? " image" : " images"));
                 about.setText(item.caption());
                 title.getChildren().setAll(name, size, about);

@@ -1,12 +1,16 @@
 package io.mmdcstudio.views.gallery;
 
 import io.mmdcstudio.engine.data.ImageDataset;
+import io.mmdcstudio.engine.results.RunEdits;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleIntegerProperty;
@@ -30,7 +34,13 @@ public final class GalleryViewModel {
     /** Kept, not made per call: listeners on a read-only view are attached weakly to the list behind it. */
     private final ObservableList<GalleryRow> rowsView = FXCollections.unmodifiableObservableList(rows);
     private final Set<Integer> expanded = new HashSet<>();
+    /** Images picked for a correction (move, pin), in the order they were picked. */
+    private final Set<Integer> picked = new LinkedHashSet<>();
+    private final ReadOnlyIntegerWrapper pickedCount = new ReadOnlyIntegerWrapper(this, "pickedCount");
     private ImageDataset dataset;
+    /** The moment as the network left it; {@link #assignments} is it with the person's edits applied. */
+    private Assignments base;
+    private RunEdits edits = RunEdits.none();
 
     /** An empty gallery. */
     public GalleryViewModel() {
@@ -45,6 +55,8 @@ public final class GalleryViewModel {
 
     /** Empties the gallery (a new run starts). */
     public void clear() {
+        base = null;
+        clearPicks();
         assignments.set(null);
         selected.set(null);
         expanded.clear();
@@ -53,7 +65,8 @@ public final class GalleryViewModel {
 
     /** Shows a new moment of the run; the selected image keeps its place in the details. */
     public void show(Assignments a) {
-        assignments.set(a);
+        base = a;
+        assignments.set(withEdits(a));
         rebuild();
         ImageDetails s = selected.get();
         if (s != null) {
@@ -85,6 +98,101 @@ public final class GalleryViewModel {
         selected.set(new ImageDetails(index, dataset.items().get(index), cluster, confidence, label));
     }
 
+    /**
+     * Applies a person's corrections to the final assignment (moves and merges change clusters, names the titles,
+     * pins the badges). Snapshots during a run are shown as the network made them.
+     */
+    public void setEdits(RunEdits e) {
+        edits = e == null ? RunEdits.none() : e;
+        if (base != null) {
+            assignments.set(withEdits(base));
+            rebuild();
+            ImageDetails s = selected.get();
+            if (s != null) {
+                select(s.index());
+            }
+        }
+    }
+
+    private Assignments withEdits(Assignments a) {
+        if (a == null || a.epoch() >= 0 || dataset == null || (edits.moved().isEmpty() && edits.merged().isEmpty())) {
+            return a;
+        }
+        int n = 0;
+        for (int c : a.clusterOf()) {
+            n += c >= 0 ? 1 : 0;
+        }
+        int[] images = new int[n];
+        int[] clusters = new int[n];
+        float[] confidence = new float[n];
+        int j = 0;
+        for (int i = 0; i < a.clusterOf().length; i++) {
+            if (a.clusterOf()[i] < 0) {
+                continue;
+            }
+            int c = edits.clusterOf(dataset.items().get(i), a.clusterOf()[i]);
+            images[j] = i;
+            clusters[j] = c >= 0 && c < a.k() ? c : a.clusterOf()[i];
+            confidence[j++] = a.confidenceOf()[i];
+        }
+        return Assignments.of(a.epoch(), a.k(), dataset.size(), images, clusters, confidence, dataset.labels(),
+                dataset.classNames());
+    }
+
+    /**
+     * Picks dataset image {@code index} for a correction and shows its details: alone, or added to (removed from)
+     * the images already picked when {@code extend} (Ctrl- or Shift-click).
+     */
+    public void pick(int index, boolean extend) {
+        if (!extend) {
+            picked.clear();
+            picked.add(index);
+        } else if (!picked.remove(index)) {
+            picked.add(index);
+        }
+        pickedCount.set(picked.size());
+        select(index);
+    }
+
+    /** Forgets the picked images. */
+    public void clearPicks() {
+        picked.clear();
+        pickedCount.set(0);
+    }
+
+    /** Whether dataset image {@code index} is picked. */
+    public boolean isPicked(int index) {
+        return picked.contains(index);
+    }
+
+    /** The picked images as assignments.csv names them (what an edit records). */
+    public List<String> pickedItems() {
+        return dataset == null ? List.of() : picked.stream().map(i -> dataset.items().get(i)).toList();
+    }
+
+    /** Whether a person pinned dataset image {@code index}. */
+    public boolean isPinned(int index) {
+        return dataset != null && index >= 0 && index < dataset.size() && edits.isPinned(dataset.items().get(index));
+    }
+
+    /** The title of {@code cluster}: the name a person gave it, else "Cluster N". */
+    public String titleOf(int cluster) {
+        String name = edits.nameOf(cluster);
+        return name != null ? name : "Cluster " + cluster;
+    }
+
+    /** The clusters still standing after merges (a merged-away cluster has no row and takes no images). */
+    public List<Integer> survivingClusters() {
+        Assignments a = assignments.get();
+        List<Integer> out = new ArrayList<>();
+        for (int c = 0; a != null && c < a.k(); c++) {
+            if (edits.survivor(c) == c) {
+                out.add(c);
+            }
+        }
+        return out;
+    }
+
     private void rebuild() {
         Assignments a = assignments.get();
         if (a == null) {
@@ -94,6 +202,9 @@ public final class GalleryViewModel {
         int cols = Math.max(1, columns.get());
         List<GalleryRow> out = new ArrayList<>();
         for (int c = 0; c < a.k(); c++) {
+            if (a.epoch() < 0 && edits.survivor(c) != c) {
+                continue; // merged into another cluster: its images are listed there
+            }
             int[] members = a.members()[c];
             boolean open = expanded.contains(c);
             int foldedCapacity = COLLAPSED_ROWS * cols;
@@ -116,6 +227,11 @@ public final class GalleryViewModel {
     /** The image whose details are shown, or null. */
     public ReadOnlyObjectProperty<ImageDetails> selectedProperty() {
         return selected.getReadOnlyProperty();
+    }
+
+    /** How many images are picked for a correction. */
+    public ReadOnlyIntegerProperty pickedCountProperty() {
+        return pickedCount.getReadOnlyProperty();
     }
 
     /** Thumbnails per row; the view sets it from its width. */

@@ -32,8 +32,20 @@ public interface EngineGateway {
     /** Loads a folder, IDX file or folder of IDX files at {@code inputSize}, labels found automatically. */
     ImageDataset load(Path path, int inputSize, LoadProgress progress) throws DataException;
 
-    /** Runs MMDC; call on the one thread that owns the run's tensors. */
-    RunResult run(ImageDataset data, RunConfig config, RunListener listener, RunControl control) throws IOException;
+    /**
+     * Runs MMDC; call on the one thread that owns the run's tensors.
+     *
+     * @param checkpoint written (atomically) after every epoch, or null for none
+     * @param resume     continue from {@code checkpoint} (same data and settings; more epochs are allowed)
+     */
+    RunResult run(ImageDataset data, RunConfig config, RunListener listener, RunControl control, Path checkpoint,
+            boolean resume) throws IOException;
+
+    /** Runs MMDC from the start without a checkpoint. */
+    default RunResult run(ImageDataset data, RunConfig config, RunListener listener, RunControl control)
+            throws IOException {
+        return run(data, config, listener, control, null, false);
+    }
 
     /** The pixel k-means baseline on the same data. */
     Baselines.Result baseline(ImageDataset data, int k, long seed);
@@ -82,9 +94,10 @@ public interface EngineGateway {
             }
 
             @Override
-            public RunResult run(ImageDataset data, RunConfig config, RunListener listener, RunControl control)
-                    throws IOException {
-                return MmdcRun.run(data, config, new RunOptions(null, false, BATCH_EVENT_EVERY), listener, control);
+            public RunResult run(ImageDataset data, RunConfig config, RunListener listener, RunControl control,
+                    Path checkpoint, boolean resume) throws IOException {
+                return MmdcRun.run(data, config, new RunOptions(checkpoint, resume, BATCH_EVENT_EVERY), listener,
+                        control);
             }
 
             @Override

@@ -6,11 +6,14 @@ import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.VBox;
 
-/** The result card after a run: headline, accuracy beside the pixel k-means baseline, details, Save results. */
+/** The result card after a run: headline, accuracy beside the pixel k-means baseline, details, Save results, Export. */
 public final class ResultPanel extends VBox {
 
-    /** A card bound to {@code vm}; {@code onSave} asks where to save (a dialog) and calls {@code vm.save}. */
-    public ResultPanel(RunViewModel vm, Runnable onSave) {
+    /**
+     * A card bound to {@code vm}; {@code onSave} asks where to save (a dialog) and calls {@code vm.save};
+     * {@code onExport} opens the export sheet.
+     */
+    public ResultPanel(RunViewModel vm, Runnable onSave, Runnable onExport) {
         getStyleClass().addAll("card", "result-panel");
         setId("result-panel");
 
@@ -41,7 +44,15 @@ public final class ResultPanel extends VBox {
         save.setOnAction(e -> onSave.run());
         save.setTooltip(new Tooltip("Write run.json and assignments.csv, as the command line does (Ctrl+S)"));
 
-        getChildren().addAll(title, headline, scores, details, save);
+        Button export = new Button("Export images…", Icons.folder());
+        export.setId("export");
+        export.setMaxWidth(Double.MAX_VALUE);
+        export.disableProperty().bind(vm.outputProperty().isNull());
+        export.setOnAction(e -> onExport.run());
+        export.setTooltip(new Tooltip("Copy, move or link the images into one folder per cluster, with a preview "
+                + "and undo (Ctrl+E)"));
+
+        getChildren().addAll(title, headline, scores, details, save, export);
         visibleProperty().bind(vm.summaryProperty().isNotNull());
         managedProperty().bind(visibleProperty());
     }

@@ -39,14 +39,18 @@ final class RunAnalysis {
 
     /**
      * What the views draw for {@code m}; null when {@code newer} turned true while the map was computed (a later
-     * moment is waiting, and drawing this one would only delay it).
+     * moment is waiting, and drawing this one would only delay it). The gallery's and the confusion matrix's part
+     * goes to {@code early} before the map is computed: a map beside training runs at the lowest priority and may
+     * take several epochs, and those views should not wait for it.
      */
-    Result analyse(Moment m, BooleanSupplier newer) {
+    Result analyse(Moment m, BooleanSupplier newer, java.util.function.Consumer<Result> early) {
         ImageDataset d = m.data();
         Assignments a = Assignments.of(m.epoch(), m.k(), d.size(), m.images(), m.clusters(), m.confidence(),
                 d.labels(), d.classNames());
         MapFrame frame = null;
         if (m.embeddings() != null) {
+            early.accept(new Result(m, a, null, ConfusionTable.of(d.labels(), d.classNames(), m.k(), m.images(),
+                    m.clusters())));
             frame = projector.project(m.epoch(), m.images(), m.clusters(), m.embeddings(), m.seed(), m.epoch() >= 0,
                     newer);
             if (frame == null) {

@@ -59,6 +59,15 @@ public final class RunPanel extends VBox {
         cancel.setTooltip(new Tooltip(
                 "Stop; every image is assigned with what was learnt so far (" + CANCEL_KEYS + ")"));
 
+        Button resumeTraining = new Button("Resume training", Icons.play());
+        resumeTraining.setId("resume-training");
+        resumeTraining.setMaxWidth(Double.MAX_VALUE);
+        resumeTraining.setOnAction(e -> vm.resumeTraining());
+        resumeTraining.setTooltip(new Tooltip("Continue this run from its last checkpoint, up to the epochs set in "
+                + "the settings (its folder stays as it is)"));
+        resumeTraining.visibleProperty().bind(vm.canResumeTrainingProperty());
+        resumeTraining.managedProperty().bind(resumeTraining.visibleProperty());
+
         HBox.setHgrow(start, Priority.ALWAYS);
         HBox.setHgrow(pause, Priority.ALWAYS);
         HBox.setHgrow(cancel, Priority.ALWAYS);
@@ -99,6 +108,6 @@ public final class RunPanel extends VBox {
         device.getStyleClass().add("muted");
         device.textProperty().bind(Bindings.concat("Runs on: ", vm.deviceProperty()));
 
-        getChildren().addAll(title, start, controls, blocked, baseline, step, teach, device);
+        getChildren().addAll(title, start, resumeTraining, controls, blocked, baseline, step, teach, device);
     }
 }

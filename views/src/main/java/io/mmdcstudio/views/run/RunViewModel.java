@@ -1,7 +1,10 @@
 package io.mmdcstudio.views.run;
 
 import io.mmdcstudio.engine.data.ImageDataset;
+import io.mmdcstudio.engine.io.AtomicFiles;
+import io.mmdcstudio.engine.results.Manifests;
 import io.mmdcstudio.engine.results.MmdcResults;
+import io.mmdcstudio.engine.results.ResultFiles;
 import io.mmdcstudio.engine.results.RunManifest;
 import io.mmdcstudio.engine.results.Scoring;
 import io.mmdcstudio.engine.run.Phase;
@@ -10,6 +13,7 @@ import io.mmdcstudio.engine.run.RunControl;
 import io.mmdcstudio.engine.run.RunEvents;
 import io.mmdcstudio.engine.run.RunListener;
 import io.mmdcstudio.engine.run.RunResult;
+import io.mmdcstudio.engine.session.PendingRun;
 import io.mmdcstudio.gmm.ClusteringMetrics.Scores;
 import io.mmdcstudio.views.charts.ChartsViewModel;
 import io.mmdcstudio.views.confusion.ConfusionViewModel;
@@ -24,6 +28,7 @@ import io.mmdcstudio.views.settings.SettingsViewModel;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Objects;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -78,6 +83,7 @@ public final class RunViewModel {
     private final ReadOnlyBooleanWrapper canSave = new ReadOnlyBooleanWrapper(this, "canSave");
     private final ReadOnlyObjectWrapper<RunResult> result = new ReadOnlyObjectWrapper<>(this, "result");
     private final ReadOnlyObjectWrapper<RunSummary> summary = new ReadOnlyObjectWrapper<>(this, "summary");
+    private final ReadOnlyObjectWrapper<RunOutput> output = new ReadOnlyObjectWrapper<>(this, "output");
     private final ReadOnlyObjectWrapper<BaselineScore> baseline = new ReadOnlyObjectWrapper<>(this, "baseline");
     private final BooleanProperty stepMode = new SimpleBooleanProperty(this, "stepMode");
     private final BooleanProperty teaching = new SimpleBooleanProperty(this, "teaching", true);
@@ -89,12 +95,25 @@ public final class RunViewModel {
     private final Object phaseKey = new Object();
     private final Object analysisKey = new Object();
 
+    private final ReadOnlyBooleanWrapper canResumeTraining = new ReadOnlyBooleanWrapper(this, "canResumeTraining");
+    /** The opened run folder's checkpoint, when it has one to continue from; else null. */
+    private Path resumeFrom;
+    /** Epochs the opened run completed. */
+    private int openedEpochs;
+    /** The checkpoint the current (or last) run of the window writes after every epoch. */
+    private Path checkpoint;
+    /** Where runs of the window keep their checkpoint and the record of a run in progress; null: a temp file. */
+    private Path workFolder;
+    /** What the progress line says when a resumed run starts. */
+    private String resumeNote = "";
+
     private RunControl control;
     private ImageDataset runData;
     private RunConfig runConfig;
     private RunManifest manifest;
     private Instant startedAt;
-    private long baselineTicket;
+    /** The latest baseline asked for; read by the baseline thread to skip requests overtaken meanwhile. */
+    private volatile long baselineTicket;
     private ImageDataset baselineData;
 
     /**
@@ -125,9 +144,24 @@ public final class RunViewModel {
 
     /** Starts a run with the current settings on the open data (reloading it first at another input size). */
     public void start() {
-        if (!canStart.get()) {
-            return;
+        if (canStart.get()) {
+            begin(null);
         }
+    }
+
+    /**
+     * Continues the opened run from its folder's checkpoint.bin (a run cancelled before its last epoch, or a
+     * finished one given more epochs in the settings), or a run of the window cut short by a crash or a kill (see
+     * {@link #recoverInterrupted}). The folder's own files stay as they are: training goes on from a
+     * copy of the checkpoint, and the new result is saved like any other.
+     */
+    public void resumeTraining() {
+        if (canResumeTraining.get()) {
+            begin(resumeFrom);
+        }
+    }
+
+    private void begin(Path from) {
         RunConfig config = settings.configProperty().get();
         ImageDataset current = data.dataset();
         control = new RunControl();
@@ -136,7 +170,10 @@ public final class RunViewModel {
         startedAt = Instant.now();
         result.set(null);
         summary.set(null);
-        message.set("");
+        output.set(null);
+        resumeFrom = null;
+        checkpoint = workFolder != null ? workFolder.resolve(CHECKPOINT) : workingCheckpoint();
+        message.set(from == null ? "" : resumeNote);
         fraction.set(-1);
         epochText.set("Epoch 1 of " + config.epochs());
         etaText.set("");
@@ -151,13 +188,84 @@ public final class RunViewModel {
         state.set(RunState.STARTING);
         if (current.height() != config.inputSize()) {
             message.set("Loading the images at " + config.inputSize() + " px…");
-            data.open(data.pathProperty().get(), config.inputSize(), loaded -> launch(loaded, config));
+            data.open(data.pathProperty().get(), config.inputSize(), loaded -> launch(loaded, config, from));
         } else {
-            launch(current, config);
+            launch(current, config, from);
         }
     }
 
-    private void launch(ImageDataset d, RunConfig config) {
+    /** The run ended (finished, cancelled or failed): it is no longer one to recover at the next start. */
+    private static void clearPending(Path work) {
+        if (work == null) {
+            return;
+        }
+        try {
+            PendingRun.clear(work);
+        } catch (java.io.IOException e) {
+            // Harmless: the next start would offer to resume a run that ended; its checkpoint is still valid.
+        }
+    }
+
+    /**
+     * Keeps the checkpoint of the window's runs in {@code dir} (the app's own folder), with a record of the run in
+     * progress, so that a run cut short by a crash or a kill can be resumed at the next start.
+     */
+    public void useWorkFolder(Path dir) {
+        workFolder = dir;
+    }
+
+    /**
+     * Looks for a run of the window that never ended (the app crashed or was killed): when there is one, opens its
+     * images with its settings and offers Resume training from its last checkpoint; otherwise runs {@code orElse}.
+     */
+    public void recoverInterrupted(Runnable orElse) {
+        Path work = workFolder;
+        if (work == null || !PendingRun.exists(work)) {
+            orElse.run();
+            return;
+        }
+        ex.worker().execute(() -> {
+            try {
+                PendingRun pending = PendingRun.read(work);
+                boolean hasCheckpoint = java.nio.file.Files.isRegularFile(work.resolve(CHECKPOINT));
+                ui.append(() -> offer(pending, hasCheckpoint, work, orElse));
+            } catch (java.io.IOException | RuntimeException e) {
+                clearPending(work);
+                ui.append(() -> {
+                    orElse.run();
+                    message.set("An interrupted run could not be recovered: " + why(e));
+                });
+            }
+        });
+    }
+
+    private void offer(PendingRun pending, boolean hasCheckpoint, Path work, Runnable orElse) {
+        if (!hasCheckpoint) {
+            clearPending(work);
+            orElse.run();
+            message.set("The last run was interrupted before its first epoch ended; start it again when you like.");
+            return;
+        }
+        data.open(Path.of(pending.dataPath()), pending.config().inputSize(), d -> {
+            settings.use(pending.config());
+            resumeFrom = work.resolve(CHECKPOINT);
+            openedEpochs = 0;
+            resumeNote = "Resuming the interrupted run from its last checkpoint…";
+            refresh();
+            message.set("The run started " + pending.startedAt() + " was interrupted (the app was closed by a crash or "
+                    + "a kill). Resume training continues it from its last checkpoint.");
+        });
+    }
+
+    /** Where this run's checkpoint goes: a file of the app's own in the temporary folder, copied by Save. */
+    private static Path workingCheckpoint() {
+        Path file = Path.of(System.getProperty("java.io.tmpdir"), "mmdc-run-" + java.util.UUID.randomUUID() + "-"
+                + CHECKPOINT);
+        file.toFile().deleteOnExit();
+        return file;
+    }
+
+    private void launch(ImageDataset d, RunConfig config, Path from) {
         if (control.isCancelled()) {
             state.set(RunState.CANCELLED);
             return;
@@ -166,12 +274,25 @@ public final class RunViewModel {
         out.gallery().setDataset(d);
         computeBaseline(d, config.clusters(), config.seed());
         RunControl c = control;
-        Pump pump = new Pump(d, config, c);
+        Path work = workFolder;
+        Pump pump = new Pump(d, config, c, work);
+        Path ckpt = checkpoint;
+        String images = String.valueOf(data.pathProperty().get().toAbsolutePath());
         ex.run().execute(() -> {
             try {
-                engine.run(d, config, pump, c);
+                if (from != null && !from.equals(ckpt)) {
+                    // Never write into the opened folder: its checkpoint belongs to the run.json beside it.
+                    java.nio.file.Files.createDirectories(ckpt.getParent());
+                    java.nio.file.Files.copy(from, ckpt, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                }
+                if (work != null) {
+                    // Found at the next start only if this run never ends: a crash or a kill.
+                    PendingRun.of(images, config, Instant.now().toString()).write(work);
+                }
+                engine.run(d, config, pump, c, ckpt, from != null); // the pump clears the record at the end
             } catch (Exception | LinkageError e) {
                 // LinkageError: the native PyTorch library failed to load; say so instead of hanging in STARTING.
+                clearPending(work);
                 String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
                 ui.append(() -> fail(why));
             }
@@ -222,16 +343,98 @@ public final class RunViewModel {
         RunManifest m = manifest;
         RunResult r = result.get();
         ImageDataset d = runData;
+        Path ckpt = checkpoint;
         message.set("Saving to " + dir + "…");
         ex.worker().execute(() -> {
             try {
                 engine.save(dir, d, m, r);
-                ui.append(() -> message.set("Saved run.json and assignments.csv to " + dir));
+                copyCheckpoint(ckpt, dir);
+                ui.append(() -> {
+                    message.set("Saved run.json and assignments.csv to " + dir);
+                    RunOutput o = output.get();
+                    if (o != null && o.runDir() == null) {
+                        output.set(o.savedIn(dir)); // the corrections follow it into the folder
+                    }
+                });
             } catch (java.io.IOException | RuntimeException e) {
                 String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
                 ui.append(() -> message.set("Could not save to " + dir + ": " + why));
             }
         });
+    }
+
+    /** Writes the result on screen as a run folder; made on the UI thread, run on a worker. */
+    @FunctionalInterface
+    public interface ResultWriter {
+        /** Writes run.json, assignments.csv, embeddings.f32 (and checkpoint.bin when the run has one) into dir. */
+        void writeTo(Path dir) throws java.io.IOException;
+    }
+
+    /**
+     * A writer of the result on screen, or null without one: a run trained in the window is written as Save
+     * results writes it; an opened run's files are copied from its folder (each file atomically).
+     */
+    public ResultWriter resultWriter() {
+        RunResult r = result.get();
+        RunManifest m = manifest;
+        ImageDataset d = runData;
+        Path ckpt = checkpoint;
+        if (r != null && m != null && r.clusters().length > 0) {
+            return dir -> {
+                engine.save(dir, d, m, r);
+                copyCheckpoint(ckpt, dir);
+            };
+        }
+        RunOutput o = output.get();
+        if (o == null || o.runDir() == null) {
+            return null;
+        }
+        Path from = o.runDir();
+        return dir -> {
+            java.nio.file.Files.createDirectories(dir);
+            for (String name : List.of(ResultFiles.MANIFEST, ResultFiles.ASSIGNMENTS, ResultFiles.EMBEDDINGS,
+                    CHECKPOINT)) {
+                Path file = from.resolve(name);
+                if (java.nio.file.Files.isRegularFile(file)) {
+                    AtomicFiles.write(dir.resolve(name), out -> java.nio.file.Files.copy(file, out));
+                }
+            }
+        };
+    }
+
+    /** Copies the run's checkpoint (when it wrote one) into its saved folder, so that it can be resumed later. */
+    private static void copyCheckpoint(Path ckpt, Path dir) throws java.io.IOException {
+        if (ckpt != null && java.nio.file.Files.isRegularFile(ckpt)) {
+            AtomicFiles.write(dir.resolve(CHECKPOINT), out -> java.nio.file.Files.copy(ckpt, out));
+        }
+    }
+
+    /** The name of a run's checkpoint in its folder (as {@code mmdc train} writes it). */
+    public static final String CHECKPOINT = "checkpoint.bin";
+
+    /** The result on screen now lives in {@code dir} too (a saved session): corrections are kept there. */
+    public void adoptFolder(Path dir) {
+        RunOutput o = output.get();
+        if (o != null && o.runDir() == null) {
+            output.set(o.savedIn(dir));
+        }
+    }
+
+    /** Shows a status message from another part of the window (sessions, corrections). */
+    public void showMessage(String text) {
+        message.set(text == null ? "" : text);
+    }
+
+    /**
+     * How a run folder is opened.
+     *
+     * @param images     where the images are, overriding the path run.json records (a session knows it), or null
+     * @param projectMap whether to lay out the map from the embeddings (a session brings its saved layout instead)
+     * @param shown      called on the UI thread once the result is on screen, with its images, or null
+     */
+    public record OpenOptions(Path images, boolean projectMap, java.util.function.Consumer<ImageDataset> shown) {
+        /** As Open folder does it: the recorded images, the map laid out anew. */
+        public static final OpenOptions DEFAULT = new OpenOptions(null, true, null);
     }
 
     /**
@@ -240,6 +443,11 @@ public final class RunViewModel {
      * current ones, so Start runs it again.
      */
     public void openRunFolder(Path dir) {
+        openRunFolder(dir, OpenOptions.DEFAULT);
+    }
+
+    /** Opens an earlier run's folder as {@code options} say. */
+    public void openRunFolder(Path dir, OpenOptions options) {
         if (state.get().active()) {
             return;
         }
@@ -247,34 +455,68 @@ public final class RunViewModel {
         ex.worker().execute(() -> {
             try {
                 EngineGateway.SavedRun saved = engine.openRun(dir);
-                ui.append(() -> openImagesOf(dir, saved));
+                boolean resumable = java.nio.file.Files.isRegularFile(dir.resolve(CHECKPOINT));
+                ui.append(() -> openImagesOf(dir, saved, options, resumable));
             } catch (java.io.IOException | RuntimeException e) {
                 ui.append(() -> message.set("Could not open the run in " + dir + ": " + why(e)));
             }
         });
     }
 
-    private void openImagesOf(Path dir, EngineGateway.SavedRun saved) {
+    private void openImagesOf(Path dir, EngineGateway.SavedRun saved, OpenOptions options, boolean resumable) {
         RunManifest m = saved.manifest();
         Path images = Path.of(m.data().path());
-        if (!images.isAbsolute() && !java.nio.file.Files.exists(images)) {
+        if (options.images() != null && java.nio.file.Files.exists(options.images())) {
+            images = options.images();
+        } else if (!images.isAbsolute() && !java.nio.file.Files.exists(images)) {
             // The command line records the path as typed; relative to the run folder's parent is the best guess.
             Path beside = dir.toAbsolutePath().getParent() == null ? images
                     : dir.toAbsolutePath().getParent().resolve(images);
             images = java.nio.file.Files.exists(beside) ? beside : images;
         }
         int side = m.config() != null ? m.config().inputSize() : m.data().height();
-        data.open(images, side, d -> showSaved(dir, saved, d));
+        Path base = baseOf(images, m.data().path());
+        data.open(images, side, d -> {
+            showSaved(dir, saved, d, options.projectMap());
+            if (summary.get() != null) {
+                checkpoint = null;
+                resumeFrom = resumable && m.config() != null ? dir.resolve(CHECKPOINT) : null;
+                openedEpochs = m.epochsCompleted();
+                resumeNote = "Resuming from the checkpoint of epoch " + openedEpochs + "…";
+                refresh();
+                output.set(new RunOutput(saved.rows(), m.clusters(), dir, base));
+                if (options.shown() != null) {
+                    options.shown().accept(d);
+                }
+            }
+        });
     }
 
-    private void showSaved(Path dir, EngineGateway.SavedRun saved, ImageDataset d) {
+    /**
+     * The folder the run's relative item paths start from: the command line records paths as typed, so for data
+     * recorded as {@code sample-data} and found at {@code /home/me/mmdc/sample-data} it is {@code /home/me/mmdc}.
+     */
+    static Path baseOf(Path images, String recorded) {
+        Path as = Path.of(recorded);
+        Path found = images.toAbsolutePath().normalize();
+        if (as.isAbsolute() || !found.endsWith(as.normalize())) {
+            return Path.of("");
+        }
+        Path base = found;
+        for (int i = 0; i < as.normalize().getNameCount(); i++) {
+            base = base.getParent();
+        }
+        return base == null ? Path.of("") : base;
+    }
+
+    private void showSaved(Path dir, EngineGateway.SavedRun saved, ImageDataset d, boolean projectMap) {
         RunManifest m = saved.manifest();
         java.util.Map<String, Integer> byItem = new java.util.HashMap<>(d.size() * 2);
         for (int i = 0; i < d.size(); i++) {
             byItem.put(d.items().get(i), i);
         }
         int n = saved.rows().size();
-        boolean withEmbeddings = saved.embeddings() != null && saved.embeddings().length == n;
+        boolean withEmbeddings = projectMap && saved.embeddings() != null && saved.embeddings().length == n;
         int[] images = new int[n];
         int[] clusters = new int[n];
         float[] confidence = new float[n];
@@ -318,6 +560,7 @@ public final class RunViewModel {
                 withEmbeddings ? java.util.Arrays.copyOf(embeddings, found) : null, seed));
         Scores scores = m.metrics() == null ? null
                 : new Scores(m.metrics().acc(), m.metrics().nmi(), m.metrics().ari());
+        output.set(null);
         summary.set(new RunSummary(m.cancelled(), m.epochsCompleted(), epochs, m.keptEpoch(), found,
                 m.clusterSizes(), scores, baseline.get(), m.timings().getOrDefault("train", 0.0),
                 m.timings().getOrDefault("assign", 0.0)));
@@ -331,7 +574,7 @@ public final class RunViewModel {
                 + "its settings.");
         message.set("Opened the " + m.method() + " run saved in " + dir
                 + (found < n ? "; " + Formats.count(n - found) + " of its images are no longer there" : "")
-                + (withEmbeddings ? "" : "; it has no embeddings, so no map"));
+                + (withEmbeddings || !projectMap ? "" : "; it has no embeddings, so no map"));
     }
 
     private static String why(Exception e) {
@@ -350,7 +593,10 @@ public final class RunViewModel {
         baselineData = d;
         baseline.set(null);
         out.charts().setBaselineAcc(Double.NaN);
-        ex.worker().execute(() -> {
+        ex.baseline().execute(() -> {
+            if (ticket != baselineTicket) {
+                return; // another dataset or k was asked for meanwhile: this one would only be thrown away
+            }
             var r = engine.baseline(d, k, seed);
             Scores s = Scoring.score(d, r.clusters());
             ui.append(() -> {
@@ -424,8 +670,9 @@ public final class RunViewModel {
         out.confusion().show(r.confusion(), r.moment().epoch(), r.moment().epochs());
     }
 
-    private void finished(RunResult r, RunManifest m, String manifestProblem) {
+    private void finished(RunResult r, RunManifest m, String manifestProblem, RunOutput made) {
         manifest = m;
+        output.set(made);
         fraction.set(1);
         etaText.set("");
         speedText.set("");
@@ -461,7 +708,8 @@ public final class RunViewModel {
     }
 
     private void analyse(RunAnalysis.Moment m) {
-        RunAnalysis.Result r = analysis.analyse(m, analyser::newerWaiting);
+        RunAnalysis.Result r = analysis.analyse(m, analyser::newerWaiting,
+                early -> ui.replace(analysisKey, () -> analysed(early)));
         if (r != null) {
             ui.replace(analysisKey, () -> analysed(r));
         }
@@ -491,6 +739,8 @@ public final class RunViewModel {
         canCancel.set(s == RunState.RUNNING || s == RunState.STARTING || s == RunState.PAUSED);
         RunResult r = result.get();
         canSave.set(!s.active() && r != null && r.clusters().length > 0 && manifest != null);
+        RunConfig c = settings.configProperty().get();
+        canResumeTraining.set(canStart.get() && resumeFrom != null && c != null && c.epochs() > openedEpochs);
     }
 
     // ------------------------------------------------------------------ the listener on the run thread
@@ -500,11 +750,13 @@ public final class RunViewModel {
         private final ImageDataset d;
         private final RunConfig config;
         private final RunControl c;
+        private final Path work;
 
-        Pump(ImageDataset d, RunConfig config, RunControl c) {
+        Pump(ImageDataset d, RunConfig config, RunControl c, Path work) {
             this.d = d;
             this.config = config;
             this.c = c;
+            this.work = work;
         }
 
         @Override
@@ -544,9 +796,14 @@ public final class RunViewModel {
 
         @Override
         public void onRunFinished(RunResult r) {
+            clearPending(work); // finished or cancelled: not a run to recover at the next start
             RunManifest m = null;
             String problem = null;
+            RunOutput made = null;
             if (r.clusters().length > 0) {
+                // The rows as Save results writes them: export and corrections work on them before any save.
+                made = new RunOutput(Manifests.rows(d, r.clusters(), r.confidence()), config.clusters(), null,
+                        Path.of(""));
                 int[] all = new int[r.clusters().length];
                 Arrays.setAll(all, i -> i);
                 analyser.submit(new RunAnalysis.Moment(d, config.clusters(), -1, config.epochs(), all, r.clusters(),
@@ -561,7 +818,8 @@ public final class RunViewModel {
             }
             RunManifest manifestMade = m;
             String why = problem;
-            ui.append(() -> finished(r, manifestMade, why));
+            RunOutput rows = made;
+            ui.append(() -> finished(r, manifestMade, why, rows));
         }
     }
 
@@ -637,6 +895,14 @@ public final class RunViewModel {
         return canCancel.getReadOnlyProperty();
     }
 
+    /**
+     * Whether Resume training is possible: the opened run's folder has a checkpoint and the settings ask for more
+     * epochs than it completed.
+     */
+    public ReadOnlyBooleanProperty canResumeTrainingProperty() {
+        return canResumeTraining.getReadOnlyProperty();
+    }
+
     /** Whether Save results is possible. */
     public ReadOnlyBooleanProperty canSaveProperty() {
         return canSave.getReadOnlyProperty();
@@ -650,6 +916,11 @@ public final class RunViewModel {
     /** The last run's summary, or null. */
     public ReadOnlyObjectProperty<RunSummary> summaryProperty() {
         return summary.getReadOnlyProperty();
+    }
+
+    /** The finished result as rows (for export, corrections and sessions), or null while there is none. */
+    public ReadOnlyObjectProperty<RunOutput> outputProperty() {
+        return output.getReadOnlyProperty();
     }
 
     /** The pixel k-means baseline on the open data, or null. */

@@ -4,27 +4,36 @@ import java.util.Objects;
 import java.util.concurrent.Executor;
 
 /**
- * The threads of the window. In the application: the FX thread, a loader/baseline worker, an analysis worker
- * (projections, gallery order) and the one thread that owns a run's tensors. In view-model tests all four run
- * tasks at once on the calling thread ({@link #sameThread()}), so a test reads results right after a command.
+ * The threads of the window. In the application: the FX thread, a worker (loading, files), an analysis worker
+ * (projections, gallery order), the one thread that owns a run's tensors, and one for the baseline. In
+ * view-model tests all of them run tasks at once on the calling thread ({@link #sameThread()}), so a test reads
+ * results right after a command.
  *
  * @param ui       runs on the UI thread ({@code Platform::runLater})
- * @param worker   loading data and the baseline, one task at a time
+ * @param worker   loading data, reading and writing files (export, sessions, edits), one task at a time
  * @param analysis per-epoch analysis, one task at a time
  * @param run      the run; one thread, one task at a time
+ * @param baseline the pixel k-means baseline, one task at a time: on 70,000 images it takes a minute, and on
+ *                 the worker it would hold up the next folder or session to open for all that time
  */
-public record StudioExecutors(Executor ui, Executor worker, Executor analysis, Executor run) {
+public record StudioExecutors(Executor ui, Executor worker, Executor analysis, Executor run, Executor baseline) {
 
     public StudioExecutors {
         Objects.requireNonNull(ui, "ui");
         Objects.requireNonNull(worker, "worker");
         Objects.requireNonNull(analysis, "analysis");
         Objects.requireNonNull(run, "run");
+        Objects.requireNonNull(baseline, "baseline");
+    }
+
+    /** The baseline shares the worker (for tests that only separate the UI thread). */
+    public StudioExecutors(Executor ui, Executor worker, Executor analysis, Executor run) {
+        this(ui, worker, analysis, run, worker);
     }
 
     /** Everything on the calling thread, for deterministic tests. */
     public static StudioExecutors sameThread() {
         Executor now = Runnable::run;
-        return new StudioExecutors(now, now, now, now);
+        return new StudioExecutors(now, now, now, now, now);
     }
 }

@@ -1,8 +1,10 @@
 package io.mmdcstudio.views.studio;
 
+import io.mmdcstudio.engine.session.SessionState;
 import io.mmdcstudio.views.charts.ChartsView;
 import io.mmdcstudio.views.confusion.ConfusionMatrixView;
 import io.mmdcstudio.views.data.DataPanel;
+import io.mmdcstudio.views.export.ExportSheet;
 import io.mmdcstudio.views.fx.Icons;
 import io.mmdcstudio.views.fx.ThumbnailCache;
 import io.mmdcstudio.views.gallery.GalleryView;
@@ -38,6 +40,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
+import javafx.stage.Stage;
 
 /**
  * The main window's content: a toolbar (open, theme), a side bar of cards (images, settings, run, result), the
@@ -59,6 +62,7 @@ public final class StudioView extends BorderPane {
 
     private final StudioViewModel vm;
     private final TabPane tabs = new TabPane();
+    private Stage exportStage;
 
     /** The window content bound to {@code vm}. */
     public StudioView(StudioViewModel vm) {
@@ -76,7 +80,7 @@ public final class StudioView extends BorderPane {
                 new DataPanel(vm.data(), thumbnails),
                 new SettingsPanel(vm.settings(), running),
                 new RunPanel(vm.run()),
-                new ResultPanel(vm.run(), this::chooseSaveFolder));
+                new ResultPanel(vm.run(), this::chooseSaveFolder, this::openExport));
         cards.getStyleClass().add("side-bar");
         ScrollPane side = new ScrollPane(cards);
         side.setFitToWidth(true);
@@ -96,7 +100,7 @@ public final class StudioView extends BorderPane {
         });
 
         MapView mapView = new MapView(vm.map(), vm.gallery(), thumbnails, dark);
-        GalleryView gallery = new GalleryView(vm.gallery(), thumbnails);
+        GalleryView gallery = new GalleryView(vm.gallery(), vm.corrections(), thumbnails);
         ConfusionMatrixView confusion = new ConfusionMatrixView(vm.confusion(), dark);
         Tab galleryTab = tab(CLUSTERS, gallery);
         Tab mapTab = tab(MAP, mapView);
@@ -108,6 +112,11 @@ public final class StudioView extends BorderPane {
         mapView.canvas().showingProperty().bind(mapTab.selectedProperty());
         confusion.showingProperty().bind(confusionTab.selectedProperty());
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        // The session remembers the tab on screen, and an opened session brings its tab back.
+        vm.session().selectedTabProperty().set(tabs.getSelectionModel().getSelectedItem().getText());
+        tabs.getSelectionModel().selectedItemProperty().addListener((obs, was, now) ->
+                vm.session().selectedTabProperty().set(now == null ? "" : now.getText()));
+        vm.session().selectedTabProperty().addListener((obs, was, now) -> selectTab(now));
         tabs.getStyleClass().add("main-tabs");
         setCenter(tabs);
 
@@ -137,6 +146,18 @@ public final class StudioView extends BorderPane {
                 vm.run().stateProperty());
         openFolder.disableProperty().bind(running);
         openIdx.disableProperty().bind(running);
+        Button openSession = new Button("Open session…", Icons.folder());
+        openSession.setId("open-session");
+        openSession.setOnAction(e -> chooseSession());
+        openSession.setTooltip(new Tooltip("Open a saved session (a NAME.mmdc-session folder): the result, "
+                + "corrections, map and view as they were, without retraining (Ctrl+Shift+O)"));
+        openSession.disableProperty().bind(running.or(vm.session().busyProperty()));
+        Button saveSession = new Button("Save session…", Icons.save());
+        saveSession.setId("save-session");
+        saveSession.setOnAction(e -> chooseSessionFile());
+        saveSession.setTooltip(new Tooltip("Save the result, corrections, map layout and view as a session folder "
+                + "(Ctrl+Shift+S)"));
+        saveSession.disableProperty().bind(vm.session().canSaveProperty().not());
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         Button theme = new Button();
@@ -145,7 +166,7 @@ public final class StudioView extends BorderPane {
         theme.textProperty().bind(Bindings.createStringBinding(
                 () -> vm.themeProperty().get().dark() ? "Light theme" : "Dark theme", vm.themeProperty()));
         theme.setOnAction(e -> vm.themeProperty().set(vm.themeProperty().get().toggled()));
-        HBox bar = new HBox(8, brand, openFolder, openIdx, spacer, theme);
+        HBox bar = new HBox(8, brand, openFolder, openIdx, openSession, saveSession, spacer, theme);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("app-bar");
         return bar;
@@ -161,6 +182,12 @@ public final class StudioView extends BorderPane {
         keys.put(new KeyCodeCombination(KeyCode.PERIOD, KeyCombination.SHORTCUT_DOWN), vm.run()::cancel);
         keys.put(new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN), this::chooseFolder);
         keys.put(new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN), this::chooseSaveFolder);
+        keys.put(new KeyCodeCombination(KeyCode.E, KeyCombination.SHORTCUT_DOWN), this::openExport);
+        keys.put(new KeyCodeCombination(KeyCode.Z, KeyCombination.SHORTCUT_DOWN), vm.corrections()::undo);
+        keys.put(new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN),
+                this::chooseSessionFile);
+        keys.put(new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN),
+                this::chooseSession);
         scene.setOnDragOver(e -> {
             if (e.getDragboard().hasFiles() && !vm.run().stateProperty().get().active()) {
                 e.acceptTransferModes(TransferMode.COPY_OR_MOVE);
@@ -184,6 +211,23 @@ public final class StudioView extends BorderPane {
                 .ifPresent(t -> tabs.getSelectionModel().select(t));
     }
 
+    /** Opens the export sheet (one at a time; a second call brings it to the front). */
+    public void openExport() {
+        if (vm.run().outputProperty().get() == null) {
+            return;
+        }
+        if (exportStage != null && exportStage.isShowing()) {
+            exportStage.toFront();
+            return;
+        }
+        exportStage = ExportSheet.open(getScene().getWindow(), vm.export());
+    }
+
+    /** The export sheet's window while it is open, else null. */
+    public Stage exportStage() {
+        return exportStage != null && exportStage.isShowing() ? exportStage : null;
+    }
+
     private File startFolder() {
         Path p = vm.data().pathProperty().get();
         if (p == null) {
@@ -204,6 +248,33 @@ public final class StudioView extends BorderPane {
         File f = chooser.showDialog(getScene().getWindow());
         if (f != null) {
             vm.open(f.toPath());
+        }
+    }
+
+    private void chooseSession() {
+        if (vm.run().stateProperty().get().active()) {
+            return;
+        }
+        DirectoryChooser chooser = new DirectoryChooser();
+        chooser.setTitle("Open a session (a NAME.mmdc-session folder)");
+        chooser.setInitialDirectory(startFolder());
+        File f = chooser.showDialog(getScene().getWindow());
+        if (f != null) {
+            vm.session().open(f.toPath());
+        }
+    }
+
+    private void chooseSessionFile() {
+        if (!vm.session().canSaveProperty().get()) {
+            return;
+        }
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Save the session (a NAME.mmdc-session folder is made)");
+        chooser.setInitialDirectory(startFolder());
+        chooser.setInitialFileName("clusters" + SessionState.SUFFIX);
+        File f = chooser.showSaveDialog(getScene().getWindow());
+        if (f != null) {
+            vm.session().save(f.toPath());
         }
     }
 

@@ -2,10 +2,14 @@ package io.mmdcstudio.views.studio;
 
 import io.mmdcstudio.engine.data.ImageDataset;
 import io.mmdcstudio.engine.run.RunConfig;
+import io.mmdcstudio.engine.session.SessionState;
 import io.mmdcstudio.views.charts.ChartsViewModel;
 import io.mmdcstudio.views.confusion.ConfusionViewModel;
+import io.mmdcstudio.views.corrections.CorrectionsViewModel;
 import io.mmdcstudio.views.data.DataViewModel;
+import io.mmdcstudio.views.export.ExportViewModel;
 import io.mmdcstudio.views.fx.UiQueue;
+import io.mmdcstudio.views.session.SessionViewModel;
 import io.mmdcstudio.views.gallery.GalleryViewModel;
 import io.mmdcstudio.views.map.MapProjection;
 import io.mmdcstudio.views.map.MapViewModel;
@@ -31,6 +35,9 @@ public final class StudioViewModel {
     private final MapViewModel map = new MapViewModel();
     private final ConfusionViewModel confusion = new ConfusionViewModel();
     private final RunViewModel run;
+    private final CorrectionsViewModel corrections;
+    private final ExportViewModel export;
+    private final SessionViewModel session;
     private final ObjectProperty<Theme> theme = new SimpleObjectProperty<>(this, "theme", Theme.LIGHT);
 
     /**
@@ -43,6 +50,16 @@ public final class StudioViewModel {
         this.data = new DataViewModel(engine, executors.worker(), ui);
         this.run = new RunViewModel(engine, executors, ui, data, settings,
                 new RunViewModel.Outputs(charts, gallery, map, confusion), projection);
+        this.corrections = new CorrectionsViewModel(run.outputProperty(), executors.worker(), ui);
+        corrections.editsProperty().addListener((obs, was, now) -> gallery.setEdits(now));
+        this.export = new ExportViewModel(run.outputProperty(), corrections.editsProperty(), executors.worker(), ui);
+        this.session = new SessionViewModel(new SessionViewModel.Parts(run, data, corrections, gallery, map),
+                executors.worker(), ui);
+        corrections.messageProperty().addListener((obs, was, now) -> {
+            if (!now.isEmpty()) {
+                run.showMessage(now);
+            }
+        });
         data.datasetProperty().addListener((obs, was, now) -> dataChanged(now));
     }
 
@@ -64,11 +81,15 @@ public final class StudioViewModel {
     }
 
     /**
-     * Opens a folder, IDX file or folder of IDX files, or an earlier run's folder (one holding run.json: its images
-     * are opened with its result). Ignored while a run is in progress.
+     * Opens a folder, IDX file or folder of IDX files, an earlier run's folder (one holding run.json: its images
+     * are opened with its result), or a saved session. Ignored while a run is in progress.
      */
     public void open(Path path) {
         if (run.stateProperty().get().active()) {
+            return;
+        }
+        if (SessionState.isSession(path)) {
+            session.open(path);
             return;
         }
         if (EngineGateway.isRunFolder(path)) {
@@ -77,6 +98,14 @@ public final class StudioViewModel {
         }
         RunConfig c = settings.configProperty().get();
         data.open(path, c == null ? RunConfig.preset("quick", 10, true).inputSize() : c.inputSize());
+    }
+
+    /**
+     * What the window opens with: an interrupted run (a crash or a kill) to resume when there is one, else
+     * {@code initial} (the last folder or the sample data), if any.
+     */
+    public void openAtStart(java.util.Optional<Path> initial) {
+        run.recoverInterrupted(() -> initial.ifPresent(this::open));
     }
 
     /** The data. */
@@ -92,6 +121,21 @@ public final class StudioViewModel {
     /** The run. */
     public RunViewModel run() {
         return run;
+    }
+
+    /** The person's corrections of the result (names, merges, moved and pinned images). */
+    public CorrectionsViewModel corrections() {
+        return corrections;
+    }
+
+    /** Export of the result into one folder per cluster, and its undo. */
+    public ExportViewModel export() {
+        return export;
+    }
+
+    /** Save session and Open session. */
+    public SessionViewModel session() {
+        return session;
     }
 
     /** The live charts. */

@@ -2,8 +2,10 @@ package io.mmdcstudio.views.gallery;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.mmdcstudio.engine.results.RunEdits;
 import io.mmdcstudio.views.run.FakeEngine;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -85,5 +87,64 @@ class GalleryViewModelTest {
         assertEquals(13 / 40f, d.confidence());
         assertEquals("coat", d.label());
         assertEquals("/data/class1/img13.png", d.item());
+    }
+
+    /** The final assignment (epoch -1) of {@link #twoClusters}, which corrections apply to. */
+    private static Assignments finalTwoClusters() {
+        Assignments a = twoClusters();
+        int[] images = new int[40];
+        int[] clusters = new int[40];
+        float[] confidence = new float[40];
+        for (int i = 0; i < 40; i++) {
+            images[i] = i;
+            clusters[i] = i % 2;
+            confidence[i] = i / 40f;
+        }
+        var data = FakeEngine.dataset(8);
+        return Assignments.of(-1, a.k(), 40, images, clusters, confidence, data.labels(), data.classNames());
+    }
+
+    @Test
+    void movedImagesChangeClusterAndPinsAndNamesShow() {
+        GalleryViewModel vm = new GalleryViewModel();
+        var data = FakeEngine.dataset(8);
+        vm.setDataset(data);
+        vm.show(finalTwoClusters());
+        vm.pick(4, false);
+        vm.pick(6, true);
+        assertEquals(List.of(data.items().get(4), data.items().get(6)), vm.pickedItems());
+        vm.setEdits(RunEdits.none().withMoved(vm.pickedItems(), 1).withPinned(List.of(data.items().get(6)), true)
+                .withName(1, "Coats"));
+
+        assertEquals(1, vm.assignmentsProperty().get().clusterOf()[4]);
+        assertEquals(18, vm.assignmentsProperty().get().size(0));
+        assertEquals(22, vm.assignmentsProperty().get().size(1));
+        assertTrue(vm.isPinned(6));
+        assertFalse(vm.isPinned(4));
+        assertEquals("Coats", vm.titleOf(1));
+        assertEquals("Cluster 0", vm.titleOf(0));
+        assertEquals(1, vm.selectedProperty().get().cluster(), "the details follow the move");
+    }
+
+    @Test
+    void aMergedClusterLosesItsRowAndItsImagesJoinTheOther() {
+        GalleryViewModel vm = new GalleryViewModel();
+        vm.setDataset(FakeEngine.dataset(8));
+        vm.columnsProperty().set(50);
+        vm.show(finalTwoClusters());
+        vm.setEdits(RunEdits.none().withMerge(0, 1));
+        assertEquals(1, vm.rows().size());
+        assertEquals(1, vm.rows().get(0).cluster());
+        assertEquals(40, vm.rows().get(0).size());
+        assertEquals(List.of(1), vm.survivingClusters());
+    }
+
+    @Test
+    void snapshotsDuringARunIgnoreCorrections() {
+        GalleryViewModel vm = new GalleryViewModel();
+        vm.setDataset(FakeEngine.dataset(8));
+        vm.setEdits(RunEdits.none().withMerge(0, 1));
+        vm.show(twoClusters());
+        assertEquals(20, vm.assignmentsProperty().get().size(0));
     }
 }

@@ -36,6 +36,9 @@ public final class FakeEngine implements EngineGateway {
     public RunControl control;
     public ImageDataset data;
     public RunConfig config;
+    /** The checkpoint the last run was given, and whether it was to resume from it. */
+    public Path checkpoint;
+    public boolean resume;
     public final List<Integer> loadedSizes = new ArrayList<>();
     public RuntimeException failRunWith;
     public int baselineRuns;
@@ -64,10 +67,13 @@ public final class FakeEngine implements EngineGateway {
     }
 
     @Override
-    public RunResult run(ImageDataset d, RunConfig c, RunListener l, RunControl ctl) {
+    public RunResult run(ImageDataset d, RunConfig c, RunListener l, RunControl ctl, Path checkpointFile,
+            boolean resumed) {
         if (failRunWith != null) {
             throw failRunWith;
         }
+        checkpoint = checkpointFile;
+        resume = resumed;
         data = d;
         config = c;
         listener = l;

@@ -205,6 +205,92 @@ class RunViewModelTest {
     }
 
     @Test
+    void aCancelledRunSavedWithItsCheckpointResumesFromACopyOfIt(@TempDir Path tmp) throws Exception {
+        studio.settings().field("epochs").textProperty().set("3");
+        run.start();
+        assertFalse(engine.resume, "a new run starts from scratch");
+        Path working = engine.checkpoint;
+        assertTrue(working != null && !working.startsWith(tmp), "each run of the window keeps a checkpoint");
+        engine.started();
+        engine.epoch(0);
+        Files.writeString(working, "weights after epoch 1"); // what the engine writes after an epoch
+        run.cancel();
+        engine.finish(true);
+        Path dir = tmp.resolve("stopped");
+        run.save(dir);
+        assertEquals("weights after epoch 1", Files.readString(dir.resolve(RunViewModel.CHECKPOINT)),
+                "Save results keeps the checkpoint");
+
+        StudioViewModel later = new StudioViewModel(engine, StudioExecutors.sameThread(), new PcaProjection());
+        later.open(dir);
+        assertTrue(later.run().canResumeTrainingProperty().get(), "1 of 3 epochs done, a checkpoint: resumable");
+        later.run().resumeTraining();
+        assertTrue(engine.resume);
+        assertFalse(engine.checkpoint.startsWith(dir), "the opened folder is never written to");
+        assertEquals("weights after epoch 1", Files.readString(engine.checkpoint));
+        assertFalse(later.run().canResumeTrainingProperty().get(), "running");
+    }
+
+    @Test
+    void aFinishedRunResumesOnlyWhenMoreEpochsAreAskedFor(@TempDir Path tmp) throws Exception {
+        run.start();
+        engine.started();
+        engine.epoch(0);
+        engine.epoch(1);
+        Files.writeString(engine.checkpoint, "weights after epoch 2");
+        engine.finish(false);
+        Path dir = tmp.resolve("done");
+        run.save(dir);
+        StudioViewModel later = new StudioViewModel(engine, StudioExecutors.sameThread(), new PcaProjection());
+        later.open(dir);
+        assertFalse(later.run().canResumeTrainingProperty().get(), "all 2 epochs done");
+        later.settings().field("epochs").textProperty().set("4");
+        assertTrue(later.run().canResumeTrainingProperty().get(), "two more epochs from the checkpoint");
+        Files.delete(dir.resolve(RunViewModel.CHECKPOINT));
+        StudioViewModel without = new StudioViewModel(engine, StudioExecutors.sameThread(), new PcaProjection());
+        without.open(dir);
+        without.settings().field("epochs").textProperty().set("4");
+        assertFalse(without.run().canResumeTrainingProperty().get(), "no checkpoint, nothing to resume");
+    }
+
+    @Test
+    void aRunCutShortByACrashIsOfferedForResumingAtTheNextStart(@TempDir Path work) throws Exception {
+        StudioViewModel first = new StudioViewModel(engine, StudioExecutors.sameThread(), new PcaProjection());
+        first.run().useWorkFolder(work);
+        first.openAtStart(java.util.Optional.of(Path.of("/data")));
+        first.settings().field("clusters").textProperty().set("4");
+        first.settings().field("batchSize").textProperty().set("8");
+        first.settings().field("epochs").textProperty().set("5");
+        first.run().start();
+        assertEquals(work.resolve(RunViewModel.CHECKPOINT), engine.checkpoint);
+        assertTrue(Files.isRegularFile(work.resolve("pending-run.json")), "a run in progress is on record");
+        engine.started();
+        engine.epoch(0);
+        Files.writeString(engine.checkpoint, "weights after epoch 1");
+        // The app dies here: no finish, the record stays.
+
+        StudioViewModel next = new StudioViewModel(engine, StudioExecutors.sameThread(), new PcaProjection());
+        next.run().useWorkFolder(work);
+        next.openAtStart(java.util.Optional.of(Path.of("/elsewhere")));
+        assertEquals(Path.of("/data").toAbsolutePath(), next.data().pathProperty().get(), "the run's own images");
+        assertEquals("5", next.settings().field("epochs").textProperty().get(), "the run's own settings");
+        assertTrue(next.run().messageProperty().get().contains("was interrupted"), next.run().messageProperty().get());
+        assertTrue(next.run().canResumeTrainingProperty().get());
+        next.run().resumeTraining();
+        assertTrue(engine.resume);
+        assertEquals("weights after epoch 1", Files.readString(engine.checkpoint));
+        engine.started();
+        engine.epoch(1);
+        engine.finish(false);
+        assertFalse(Files.exists(work.resolve("pending-run.json")), "the run ended: nothing to recover");
+
+        StudioViewModel third = new StudioViewModel(engine, StudioExecutors.sameThread(), new PcaProjection());
+        third.run().useWorkFolder(work);
+        third.openAtStart(java.util.Optional.of(Path.of("/data")));
+        assertFalse(third.run().canResumeTrainingProperty().get());
+    }
+
+    @Test
     void aBrokenRunFolderSaysWhy(@TempDir Path tmp) throws Exception {
         Files.writeString(tmp.resolve("run.json"), "{\"format\": \"something else\"}");
         studio.open(tmp);

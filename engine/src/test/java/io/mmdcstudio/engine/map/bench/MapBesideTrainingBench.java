@@ -1,6 +1,5 @@
 package io.mmdcstudio.engine.map.bench;
 
-import io.mmdcstudio.engine.io.BackgroundPriority;
 import io.mmdcstudio.engine.map.MapLayout;
 import io.mmdcstudio.engine.map.MapProgress;
 import io.mmdcstudio.engine.map.Tsne;
@@ -17,9 +16,8 @@ import java.util.Locale;
  * training step beside it (the script suspends and resumes it with SIGSTOP/SIGCONT, and stops it at any time).
  * Every few seconds it prints how many layouts it finished and how many cores its JVM has used on average.
  * Args: RUN_DIR besideTraining|unthrottled SECONDS [points=10000].
- * {@code besideTraining} is what the window does: {@link TsneConfig#besideTraining()} on a thread at the lowest OS
- * priority ({@link BackgroundPriority}); {@code throttledOnly} the same at normal priority; {@code unthrottled} one
- * thread flat out at normal priority.
+ * {@code besideTraining} is what the window does: {@link TsneConfig#besideTraining()}, throttled and (inside
+ * {@code Tsne}) on a thread of the lowest OS priority; {@code unthrottled} one thread flat out at normal priority.
  */
 public final class MapBesideTrainingBench {
 
@@ -30,13 +28,10 @@ public final class MapBesideTrainingBench {
     public static void main(String[] args) throws Exception {
         float[][] all = ResultFiles.readEmbeddings(Path.of(args[0]));
         TsneConfig config = switch (args[1]) {
-            case "besideTraining", "throttledOnly" -> TsneConfig.besideTraining();
+            case "besideTraining" -> TsneConfig.besideTraining();
             case "unthrottled" -> TsneConfig.besideTraining().withCpuShare(1);
-            default -> throw new IllegalArgumentException("besideTraining, throttledOnly or unthrottled, not " + args[1]);
+            default -> throw new IllegalArgumentException("besideTraining or unthrottled, not " + args[1]);
         };
-        if (args[1].equals("besideTraining")) {
-            BackgroundPriority.lowerCurrentThread(); // as the window's analysis thread does
-        }
         long t0 = System.nanoTime();
         long end = t0 + (long) (Double.parseDouble(args[2]) * 1e9);
         float[][] points = Arrays.copyOf(all, args.length > 3 ? Integer.parseInt(args[3]) : 10_000);
