@@ -30,11 +30,13 @@ public final class StudioWindow {
 
     private final Stage stage;
     private final AppSettings settings;
-    private final ExecutorService worker = single("mmdc-worker", false);
-    private final ExecutorService analysis = single("mmdc-analysis", false);
-    private final ExecutorService runner = single("mmdc-run", false);
+    private final ExecutorService worker = single("mmdc-worker", 0);
+    private final ExecutorService analysis = single("mmdc-analysis", 0);
+    // Training a notch below the window (nice 5; its PyTorch worker threads inherit it), so that the FX thread gets a
+    // core as soon as it wakes for a frame instead of queueing behind both training threads.
+    private final ExecutorService runner = single("mmdc-run", RUN_NICE);
     // The pixel baseline may still be computing when training starts: it takes only what training leaves idle.
-    private final ExecutorService baseline = single("mmdc-baseline", true);
+    private final ExecutorService baseline = single("mmdc-baseline", 19);
     private final StudioViewModel vm;
     private final StudioView view;
     private final StallMonitor stalls = new StallMonitor();
@@ -133,10 +135,14 @@ public final class StudioWindow {
         return lastRunStallMillis;
     }
 
-    private static ExecutorService single(String name, boolean background) {
+    /** The nice value of the training thread in the window. */
+    static final int RUN_NICE = 5;
+
+    /** A single daemon thread; {@code nice} above 0 lowers its OS priority first (Linux; see BackgroundPriority). */
+    private static ExecutorService single(String name, int nice) {
         ThreadFactory factory = r -> {
-            Runnable body = background ? () -> {
-                BackgroundPriority.lowerCurrentThread();
+            Runnable body = nice > 0 ? () -> {
+                BackgroundPriority.lowerCurrentThread(nice);
                 r.run();
             } : r;
             Thread t = new Thread(body, name);

@@ -101,7 +101,8 @@ class StudioWindowTest {
         robot.clickOn("#tab-clusters");
         ListView<?> gallery = robot.lookup("#gallery-list").queryAs(ListView.class);
         assertEquals(10L, fx(() -> gallery.getItems().stream().filter(r -> ((GalleryRow) r).first()).count()));
-        assertEquals(1000, fx(() -> vm.map().frameProperty().get().size()), "every image on the final map");
+        // The map follows the gallery: it is computed after the gallery's part is handed over.
+        waitFor(60, () -> vm.map().frameProperty().get() != null && vm.map().frameProperty().get().size() == 1000);
         assertNotNull(fx(() -> vm.confusion().tableProperty().get()));
         assertTrue(fx(() -> robot.lookup("#summary-headline").queryAs(Label.class).getText())
                 .startsWith("Sorted 1,000 images into 10 clusters"));

@@ -23,14 +23,25 @@ public final class BackgroundPriority {
 
     /** Lowers the calling thread's priority; returns whether the operating system's priority was lowered. */
     public static boolean lowerCurrentThread() {
-        Thread.currentThread().setPriority(Thread.MIN_PRIORITY);
+        return lowerCurrentThread(19);
+    }
+
+    /**
+     * Lowers the calling thread to nice value {@code nice} (1..19 on Linux; 19 is the lowest priority); returns
+     * whether the operating system's priority was changed.
+     */
+    public static boolean lowerCurrentThread(int nice) {
+        if (nice < 1 || nice > 19) {
+            throw new IllegalArgumentException("nice must lie in 1..19, not " + nice);
+        }
+        Thread.currentThread().setPriority(nice >= 10 ? Thread.MIN_PRIORITY : Thread.NORM_PRIORITY - 1);
         try {
             if (!Files.isSymbolicLink(THREAD_SELF)) {
                 return false;
             }
             String link = Files.readSymbolicLink(THREAD_SELF).toString(); // "<pid>/task/<tid>"
             String tid = link.substring(link.lastIndexOf('/') + 1);
-            Process renice = new ProcessBuilder("renice", "-n", "19", "-p", tid).redirectErrorStream(true)
+            Process renice = new ProcessBuilder("renice", "-n", Integer.toString(nice), "-p", tid).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
             return renice.waitFor(5, TimeUnit.SECONDS) && renice.exitValue() == 0;
         } catch (java.io.IOException | RuntimeException e) {
