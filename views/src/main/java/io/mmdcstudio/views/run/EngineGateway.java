@@ -11,6 +11,7 @@ import io.mmdcstudio.engine.results.Assignment;
 import io.mmdcstudio.engine.results.MmdcResults;
 import io.mmdcstudio.engine.results.ResultFiles;
 import io.mmdcstudio.engine.results.RunManifest;
+import io.mmdcstudio.engine.run.Corrections;
 import io.mmdcstudio.engine.run.MmdcRun;
 import io.mmdcstudio.engine.run.RunConfig;
 import io.mmdcstudio.engine.run.RunControl;
@@ -37,9 +38,17 @@ public interface EngineGateway {
      *
      * @param checkpoint written (atomically) after every epoch, or null for none
      * @param resume     continue from {@code checkpoint} (same data and settings; more epochs are allowed)
+     * @param corrections images a person moved or pinned, kept as fixed targets, and the weights to start from;
+     *                    null for an ordinary run
      */
     RunResult run(ImageDataset data, RunConfig config, RunListener listener, RunControl control, Path checkpoint,
-            boolean resume) throws IOException;
+            boolean resume, Corrections corrections) throws IOException;
+
+    /** Runs MMDC without corrections (see the full form). */
+    default RunResult run(ImageDataset data, RunConfig config, RunListener listener, RunControl control,
+            Path checkpoint, boolean resume) throws IOException {
+        return run(data, config, listener, control, checkpoint, resume, null);
+    }
 
     /** Runs MMDC from the start without a checkpoint. */
     default RunResult run(ImageDataset data, RunConfig config, RunListener listener, RunControl control)
@@ -95,9 +104,9 @@ public interface EngineGateway {
 
             @Override
             public RunResult run(ImageDataset data, RunConfig config, RunListener listener, RunControl control,
-                    Path checkpoint, boolean resume) throws IOException {
-                return MmdcRun.run(data, config, new RunOptions(checkpoint, resume, BATCH_EVENT_EVERY), listener,
-                        control);
+                    Path checkpoint, boolean resume, Corrections corrections) throws IOException {
+                return MmdcRun.run(data, config, new RunOptions(checkpoint, resume, BATCH_EVENT_EVERY, corrections),
+                        listener, control);
             }
 
             @Override

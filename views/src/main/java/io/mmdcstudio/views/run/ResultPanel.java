@@ -11,9 +11,9 @@ public final class ResultPanel extends VBox {
 
     /**
      * A card bound to {@code vm}; {@code onSave} asks where to save (a dialog) and calls {@code vm.save};
-     * {@code onExport} opens the export sheet.
+     * {@code onExport} opens the export sheet; {@code onContinue} trains on with the gallery's corrections.
      */
-    public ResultPanel(RunViewModel vm, Runnable onSave, Runnable onExport) {
+    public ResultPanel(RunViewModel vm, Runnable onSave, Runnable onExport, Runnable onContinue) {
         getStyleClass().addAll("card", "result-panel");
         setId("result-panel");
 
@@ -52,7 +52,15 @@ public final class ResultPanel extends VBox {
         export.setTooltip(new Tooltip("Copy, move or link the images into one folder per cluster, with a preview "
                 + "and undo (Ctrl+E)"));
 
-        getChildren().addAll(title, headline, scores, details, save, export);
+        Button train = new Button("Continue training with corrections", Icons.play());
+        train.setId("continue-corrections");
+        train.setMaxWidth(Double.MAX_VALUE);
+        train.disableProperty().bind(vm.canContinueProperty().not());
+        train.setOnAction(e -> onContinue.run());
+        train.setTooltip(new Tooltip("Train this network on: the images you moved or pinned keep their cluster as "
+                + "fixed targets, and the others follow. Cluster numbers and names stay."));
+
+        getChildren().addAll(title, headline, scores, details, save, export, train);
         visibleProperty().bind(vm.summaryProperty().isNotNull());
         managedProperty().bind(visibleProperty());
     }

@@ -8,6 +8,8 @@ import io.mmdcstudio.engine.results.ResultFiles;
 import io.mmdcstudio.engine.results.RunManifest;
 import io.mmdcstudio.engine.results.Scoring;
 import io.mmdcstudio.engine.run.Phase;
+import io.mmdcstudio.engine.results.RunEdits;
+import io.mmdcstudio.engine.run.Corrections;
 import io.mmdcstudio.engine.run.RunConfig;
 import io.mmdcstudio.engine.run.RunControl;
 import io.mmdcstudio.engine.run.RunEvents;
@@ -98,6 +100,11 @@ public final class RunViewModel {
     private final ReadOnlyBooleanWrapper canResumeTraining = new ReadOnlyBooleanWrapper(this, "canResumeTraining");
     /** The opened run folder's checkpoint, when it has one to continue from; else null. */
     private Path resumeFrom;
+    /** The checkpoint of the result on show, whose weights "continue with corrections" starts from; or null. */
+    private Path continueFrom;
+    /** Set by {@link #continueWithCorrections} for the launch it starts: the fixed clusters per image. */
+    private int[] fixedForNextRun;
+    private final ReadOnlyBooleanWrapper canContinue = new ReadOnlyBooleanWrapper(this, "canContinue");
     /** Epochs the opened run completed. */
     private int openedEpochs;
     /** The checkpoint the current (or last) run of the window writes after every epoch. */
@@ -161,8 +168,33 @@ public final class RunViewModel {
         }
     }
 
+    /**
+     * Trains the result on show further with a person's corrections: images moved or pinned in {@code edits}
+     * keep their cluster as fixed targets, and training starts from the weights of that result (its checkpoint),
+     * so cluster numbers and names stay. Settings as in the sheet, without a warm-up epoch.
+     */
+    public void continueWithCorrections(RunEdits edits) {
+        if (!canContinue.get()) {
+            return;
+        }
+        int[] fixed = edits.fixedClusters(data.dataset().items(), output.get().rows());
+        if (java.util.Arrays.stream(fixed).allMatch(c -> c < 0)) {
+            message.set("Move or pin some images first: they are what the network trains towards.");
+            return;
+        }
+        fixedForNextRun = fixed;
+        begin(null);
+    }
+
     private void begin(Path from) {
         RunConfig config = settings.configProperty().get();
+        int[] fixed = fixedForNextRun;
+        fixedForNextRun = null;
+        Path startWeights = fixed == null ? null : continueFrom;
+        if (fixed != null) {
+            config = config.toBuilder().warmupEpochs(0).build(); // the features are trained already
+        }
+        continueFrom = null;
         ImageDataset current = data.dataset();
         control = new RunControl();
         runConfig = config;
@@ -186,11 +218,13 @@ public final class RunViewModel {
         out.confusion().clear();
         ex.analysis().execute(analysis::reset);
         state.set(RunState.STARTING);
-        if (current.height() != config.inputSize()) {
-            message.set("Loading the images at " + config.inputSize() + " px…");
-            data.open(data.pathProperty().get(), config.inputSize(), loaded -> launch(loaded, config, from));
+        RunConfig chosen = config;
+        Corrections corrections = fixed == null ? null : new Corrections(fixed, startWeights);
+        if (current.height() != chosen.inputSize()) {
+            message.set("Loading the images at " + chosen.inputSize() + " px…");
+            data.open(data.pathProperty().get(), chosen.inputSize(), loaded -> launch(loaded, chosen, from, corrections));
         } else {
-            launch(current, config, from);
+            launch(current, chosen, from, corrections);
         }
     }
 
@@ -265,7 +299,7 @@ public final class RunViewModel {
         return file;
     }
 
-    private void launch(ImageDataset d, RunConfig config, Path from) {
+    private void launch(ImageDataset d, RunConfig config, Path from, Corrections given) {
         if (control.isCancelled()) {
             state.set(RunState.CANCELLED);
             return;
@@ -289,7 +323,8 @@ public final class RunViewModel {
                     // Found at the next start only if this run never ends: a crash or a kill.
                     PendingRun.of(images, config, Instant.now().toString()).write(work);
                 }
-                engine.run(d, config, pump, c, ckpt, from != null); // the pump clears the record at the end
+                engine.run(d, config, pump, c, ckpt, from != null, startFromCopy(given, ckpt));
+                // the pump clears the pending-run record at the end
             } catch (Exception | LinkageError e) {
                 // LinkageError: the native PyTorch library failed to load; say so instead of hanging in STARTING.
                 clearPending(work);
@@ -297,6 +332,20 @@ public final class RunViewModel {
                 ui.append(() -> fail(why));
             }
         });
+    }
+
+    /**
+     * The corrections with their start weights copied beside the new checkpoint first: the new run writes its
+     * checkpoint over the old one after its first epoch, and an opened folder's checkpoint is never written to.
+     */
+    private static Corrections startFromCopy(Corrections given, Path ckpt) throws java.io.IOException {
+        if (given == null || given.startFrom() == null) {
+            return given;
+        }
+        Path copy = ckpt.resolveSibling("start-" + ckpt.getFileName());
+        java.nio.file.Files.createDirectories(copy.getParent());
+        java.nio.file.Files.copy(given.startFrom(), copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        return new Corrections(given.fixedClusters(), copy);
     }
 
     /** Holds the run at the next batch boundary. */
@@ -481,6 +530,7 @@ public final class RunViewModel {
             if (summary.get() != null) {
                 checkpoint = null;
                 resumeFrom = resumable && m.config() != null ? dir.resolve(CHECKPOINT) : null;
+                continueFrom = resumeFrom;
                 openedEpochs = m.epochsCompleted();
                 resumeNote = "Resuming from the checkpoint of epoch " + openedEpochs + "…";
                 refresh();
@@ -672,7 +722,9 @@ public final class RunViewModel {
 
     private void finished(RunResult r, RunManifest m, String manifestProblem, RunOutput made) {
         manifest = m;
+        continueFrom = checkpoint != null && java.nio.file.Files.isRegularFile(checkpoint) ? checkpoint : null;
         output.set(made);
+        refresh();
         fraction.set(1);
         etaText.set("");
         speedText.set("");
@@ -741,6 +793,7 @@ public final class RunViewModel {
         canSave.set(!s.active() && r != null && r.clusters().length > 0 && manifest != null);
         RunConfig c = settings.configProperty().get();
         canResumeTraining.set(canStart.get() && resumeFrom != null && c != null && c.epochs() > openedEpochs);
+        canContinue.set(canStart.get() && continueFrom != null && output.get() != null);
     }
 
     // ------------------------------------------------------------------ the listener on the run thread
@@ -893,6 +946,11 @@ public final class RunViewModel {
     /** Whether Cancel is possible. */
     public ReadOnlyBooleanProperty canCancelProperty() {
         return canCancel.getReadOnlyProperty();
+    }
+
+    /** Whether "Continue training with corrections" can start: a result with a checkpoint is on show, no run. */
+    public ReadOnlyBooleanProperty canContinueProperty() {
+        return canContinue.getReadOnlyProperty();
     }
 
     /**

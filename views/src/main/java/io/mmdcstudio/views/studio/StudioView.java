@@ -80,7 +80,8 @@ public final class StudioView extends BorderPane {
                 new DataPanel(vm.data(), thumbnails),
                 new SettingsPanel(vm.settings(), running),
                 new RunPanel(vm.run()),
-                new ResultPanel(vm.run(), this::chooseSaveFolder, this::openExport));
+                new ResultPanel(vm.run(), this::chooseSaveFolder, this::openExport,
+                        () -> vm.run().continueWithCorrections(vm.corrections().editsProperty().get())));
         cards.getStyleClass().add("side-bar");
         ScrollPane side = new ScrollPane(cards);
         side.setFitToWidth(true);

@@ -8,6 +8,7 @@ import io.mmdcstudio.engine.results.Manifests;
 import io.mmdcstudio.engine.results.MmdcResults;
 import io.mmdcstudio.engine.results.ResultFiles;
 import io.mmdcstudio.engine.results.RunManifest;
+import io.mmdcstudio.engine.run.Corrections;
 import io.mmdcstudio.engine.run.Phase;
 import io.mmdcstudio.engine.run.RunConfig;
 import io.mmdcstudio.engine.run.RunControl;
@@ -66,9 +67,13 @@ public final class FakeEngine implements EngineGateway {
                 List.of("bag", "coat", "dress", "shirt"), List.of(), "fingerprint");
     }
 
+    /** The corrections of the last run, or null. */
+    volatile Corrections corrections;
+
     @Override
     public RunResult run(ImageDataset d, RunConfig c, RunListener l, RunControl ctl, Path checkpointFile,
-            boolean resumed) {
+            boolean resumed, Corrections given) {
+        corrections = given;
         if (failRunWith != null) {
             throw failRunWith;
         }

@@ -232,6 +232,35 @@ class RunViewModelTest {
     }
 
     @Test
+    void continuingWithCorrectionsFixesTheMovedImagesAndStartsFromTheResultsWeights() throws Exception {
+        run.start();
+        engine.started();
+        engine.epoch(0);
+        engine.epoch(1);
+        Files.writeString(engine.checkpoint, "weights after epoch 2");
+        engine.finish(false);
+        assertTrue(run.canContinueProperty().get(), "a finished run with a checkpoint can go on");
+        String moved = run.outputProperty().get().rows().get(3).item();
+        int before = run.outputProperty().get().rows().get(3).cluster();
+
+        run.continueWithCorrections(io.mmdcstudio.engine.results.RunEdits.none());
+        assertTrue(run.messageProperty().get().contains("Move or pin some images first"),
+                "nothing fixed: nothing to train towards");
+
+        int target = (before + 1) % 4;
+        run.continueWithCorrections(io.mmdcstudio.engine.results.RunEdits.none()
+                .withMoved(java.util.List.of(moved), target));
+        engine.started();
+
+        assertEquals(target, engine.corrections.fixedCluster(3));
+        assertEquals(1, engine.corrections.fixedCount());
+        assertEquals("weights after epoch 2", Files.readString(engine.corrections.startFrom()),
+                "starts from a copy of the result's checkpoint");
+        assertEquals(0, engine.config.warmupEpochs(), "no warm-up: the features are trained already");
+        assertFalse(run.canContinueProperty().get(), "not while it runs");
+    }
+
+    @Test
     void aFinishedRunResumesOnlyWhenMoreEpochsAreAskedFor(@TempDir Path tmp) throws Exception {
         run.start();
         engine.started();
