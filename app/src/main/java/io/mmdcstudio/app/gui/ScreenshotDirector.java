@@ -102,6 +102,8 @@ final class ScreenshotDirector {
                 + "(%.1f ms of CPU)%n", a.epoch() + 1, w.stalls().maxGapMillis(), w.stalls().pulses(),
                 w.stalls().noticeableStalls(), io.mmdcstudio.views.fx.StallMonitor.NOTICEABLE_MS,
                 w.viewModel().uiQueue().longestDrainMillis(), w.viewModel().uiQueue().longestDrainCpuMillis());
+        w.stalls().stalls().forEach(st -> System.err.printf(java.util.Locale.ROOT,
+                "mmdc:   stall of %.1f ms at %.1f s after Start%n", st.gapMillis(), st.atMillis() / 1000));
         StudioView view = w.view();
         steps.add(new Step(1500, () -> view.selectTab(StudioView.TRAINING)));
         steps.add(new Step(500, () -> save(w, "screenshot-main.png")));

@@ -22,12 +22,28 @@ public final class StallMonitor {
                 maxGapNanos = Math.max(maxGapNanos, gap);
                 if (gap > NOTICEABLE_MS * 1e6) {
                     noticeable++;
+                    if (stalls.size() < MAX_RECORDED) {
+                        stalls.add(new Stall((last - started) / 1e6, gap / 1e6));
+                    }
                 }
                 pulses++;
             }
             last = now;
         }
     };
+    /** At most this many stalls are kept with their time. */
+    private static final int MAX_RECORDED = 100;
+
+    /**
+     * One stall.
+     *
+     * @param atMillis when the frame before it was drawn, in milliseconds since {@link #start()}
+     * @param gapMillis how long the window went without a frame
+     */
+    public record Stall(double atMillis, double gapMillis) {}
+
+    private final java.util.List<Stall> stalls = new java.util.ArrayList<>();
+    private long started;
     private long last;
     private long maxGapNanos;
     private long pulses;
@@ -35,6 +51,8 @@ public final class StallMonitor {
 
     /** Starts measuring from zero. FX thread only. */
     public void start() {
+        started = System.nanoTime();
+        stalls.clear();
         last = 0;
         maxGapNanos = 0;
         pulses = 0;
@@ -55,6 +73,11 @@ public final class StallMonitor {
     /** Pulses counted since {@link #start()}. */
     public long pulses() {
         return pulses;
+    }
+
+    /** The first stalls over {@link #NOTICEABLE_MS} since {@link #start()}, with when they happened. FX thread. */
+    public java.util.List<Stall> stalls() {
+        return java.util.List.copyOf(stalls);
     }
 
     /** Gaps longer than {@link #NOTICEABLE_MS} since {@link #start()}. */
