@@ -70,13 +70,7 @@ final class Checkpoints {
         }
         try (InputStream raw = new java.io.BufferedInputStream(Files.newInputStream(file))) {
             DataInputStream in = new DataInputStream(raw);
-            if (!MAGIC.equals(in.readUTF())) {
-                throw new IOException("Not an MMDC Studio checkpoint: " + file);
-            }
-            int format = in.readInt();
-            if (format != FORMAT) {
-                throw new IOException("Checkpoint " + file + " has format " + format + "; this version reads " + FORMAT);
-            }
+            readHeader(in, file);
             checkMatches(in.readUTF(), Json.mapper().readValue(readBytes(in), RunConfig.class));
             state.epochsCompleted = in.readInt();
             state.refined = in.readBoolean();
@@ -104,13 +98,7 @@ final class Checkpoints {
     static byte[] keptWeights(Path file) throws IOException {
         try (InputStream raw = new java.io.BufferedInputStream(Files.newInputStream(file))) {
             DataInputStream in = new DataInputStream(raw);
-            if (!MAGIC.equals(in.readUTF())) {
-                throw new IOException("Not an MMDC Studio checkpoint: " + file);
-            }
-            int format = in.readInt();
-            if (format != FORMAT) {
-                throw new IOException("Checkpoint " + file + " has format " + format + "; this version reads " + FORMAT);
-            }
+            readHeader(in, file);
             in.readUTF(); // data fingerprint: corrections may continue on a grown or shrunk folder
             readBytes(in); // config
             in.readInt(); // epochs completed
@@ -128,6 +116,17 @@ final class Checkpoints {
             return best != null ? best : last;
         } catch (java.io.EOFException e) {
             throw new IOException("Checkpoint " + file + " is truncated", e);
+        }
+    }
+
+    /** Reads and checks the magic and format version that open every checkpoint. */
+    private static void readHeader(DataInputStream in, Path file) throws IOException {
+        if (!MAGIC.equals(in.readUTF())) {
+            throw new IOException("Not an MMDC Studio checkpoint: " + file);
+        }
+        int format = in.readInt();
+        if (format != FORMAT) {
+            throw new IOException("Checkpoint " + file + " has format " + format + "; this version reads " + FORMAT);
         }
     }
 
