@@ -295,15 +295,11 @@ class ExportWindowTest {
     }
 
     private static <T> T fx(Callable<T> read) throws Exception {
-        return WaitForAsyncUtils.asyncFx(read).get(10, TimeUnit.SECONDS);
+        return FxTests.fx(read);
     }
 
     private void waitFor(int seconds, Callable<Boolean> condition) throws Exception {
-        try {
-            WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, () -> fx(condition));
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError("waited " + seconds + " s; run: '" + fx(() -> vm.run().messageProperty().get())
-                    + "', export: '" + fx(() -> vm.export().messageProperty().get()) + "'", e);
-        }
+        FxTests.waitFor(seconds, condition, () -> "run: '" + vm.run().messageProperty().get() + "', export: '"
+                + vm.export().messageProperty().get() + "'");
     }
 }

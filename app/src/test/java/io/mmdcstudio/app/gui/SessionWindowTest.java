@@ -186,15 +186,10 @@ class SessionWindowTest {
     }
 
     private static <T> T fx(Callable<T> read) throws Exception {
-        return WaitForAsyncUtils.asyncFx(read).get(10, TimeUnit.SECONDS);
+        return FxTests.fx(read);
     }
 
     private void waitFor(int seconds, Callable<Boolean> condition) throws Exception {
-        try {
-            WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, () -> fx(condition));
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError("waited " + seconds + " s; message: '"
-                    + fx(() -> vm.run().messageProperty().get()) + "'", e);
-        }
+        FxTests.waitFor(seconds, condition, () -> "message: '" + vm.run().messageProperty().get() + "'");
     }
 }

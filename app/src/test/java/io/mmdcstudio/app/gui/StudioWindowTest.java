@@ -260,18 +260,14 @@ class StudioWindowTest {
     }
 
     private static <T> T fx(Callable<T> read) throws Exception {
-        return WaitForAsyncUtils.asyncFx(read).get(10, TimeUnit.SECONDS);
+        return FxTests.fx(read);
     }
 
     /** Waits for a condition read on the FX thread; on time-out says where the run stood. */
     private void waitFor(int seconds, Callable<Boolean> condition) throws Exception {
-        try {
-            WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, () -> fx(condition));
-        } catch (java.util.concurrent.TimeoutException e) {
-            String where = fx(() -> vm.run().stateProperty().get() + ", " + vm.run().epochTextProperty().get() + ", "
-                    + vm.run().phaseProperty().get() + ", " + vm.run().fractionProperty().get() + ", '"
-                    + vm.run().messageProperty().get() + "'");
-            throw new AssertionError("waited " + seconds + " s; the run: " + where, e);
-        }
+        FxTests.waitFor(seconds, condition, () -> "the run: " + vm.run().stateProperty().get() + ", "
+                + vm.run().epochTextProperty().get() + ", " + vm.run().phaseProperty().get() + ", "
+                + vm.run().fractionProperty().get() + ", '" + vm.run().messageProperty().get() + "'");
     }
+
 }
