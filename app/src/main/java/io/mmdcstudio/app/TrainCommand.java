@@ -1,11 +1,13 @@
 package io.mmdcstudio.app;
 
+import io.mmdcstudio.engine.data.FewLabelsCsv;
 import io.mmdcstudio.engine.data.ImageDataset;
 import io.mmdcstudio.engine.io.Json;
 import io.mmdcstudio.engine.results.MmdcResults;
 import io.mmdcstudio.engine.results.RunEdits;
 import io.mmdcstudio.engine.results.RunManifest;
 import io.mmdcstudio.engine.run.Corrections;
+import io.mmdcstudio.engine.run.FewLabels;
 import io.mmdcstudio.engine.run.MmdcRun;
 import io.mmdcstudio.engine.run.RunConfig;
 import io.mmdcstudio.engine.run.RunControl;
@@ -71,8 +73,19 @@ final class TrainCommand implements Callable<Integer> {
                     + "RUN/run.json's; cluster numbers and names stay."})
     Path continueFrom;
 
+    @Option(names = "--few-labels", paramLabel = "FEW.csv", description = {
+            "Semi-supervised mode: a path,label CSV naming the class of a few images (one per class is enough), "
+                    + "the only labels training sees. Labels become clusters 0..k-1 in sorted order (cluster j is "
+                    + "class j) and name the clusters. --labels still serves the metrics only."})
+    Path fewLabels;
+
+    @Option(names = "--supervised-only", description = "With --few-labels: the baseline that trains the same network "
+            + "on the labelled images alone (cross-entropy, same steps and read-out), without MMDC.")
+    boolean supervisedOnly;
+
     @Override
     public Integer call() throws Exception {
+        checkFewLabelFlags();
         Instant started = Instant.now();
         ConsoleProgress console = ConsoleProgress.to(spec.commandLine().getErr());
         RunConfig probe = config(true, 0); // validates the settings before any data is read
@@ -92,6 +105,15 @@ final class TrainCommand implements Callable<Integer> {
             console.line(String.format(java.util.Locale.ROOT, "continuing %s with %d corrected image(s) fixed",
                     continueFrom, options.corrections().fixedCount()));
         }
+        FewLabelsCsv.FewLabelSet few = null;
+        if (fewLabels != null) {
+            few = FewLabelsCsv.read(fewLabels, dataOptions.data, data, config.clusters());
+            FewLabels mode = FewLabels.semiSupervised(few.classOf());
+            options = options.withFewLabels(supervisedOnly ? mode.asSupervisedOnly() : mode);
+            console.line(String.format(java.util.Locale.ROOT, "%s with %d labelled image(s) in %d class(es): %s",
+                    supervisedOnly ? "supervised-only baseline" : "semi-supervised", few.labelledCount(),
+                    few.classNames().size(), String.join(", ", few.classNames())));
+        }
         RunResult result = MmdcRun.run(data, config, options, console, new RunControl());
         // The same two calls as the desktop app's Save results, so both write identical run folders.
         RunManifest manifest = MmdcResults.manifest(data, config, result, new MmdcResults.Source(
@@ -100,8 +122,29 @@ final class TrainCommand implements Callable<Integer> {
         if (edits != null && !edits.isEmpty()) {
             edits.write(dir); // names and corrections still apply: cluster numbers are the earlier run's
         }
+        if (few != null) {
+            classNames(few).write(dir); // cluster j is class j: the window shows the few labels' names
+        }
         Reports.summary(spec.commandLine().getOut(), manifest, dir);
         return 0;
+    }
+
+    private void checkFewLabelFlags() {
+        if (supervisedOnly && fewLabels == null) {
+            throw new IllegalArgumentException("--supervised-only needs --few-labels FEW.csv");
+        }
+        if (fewLabels != null && continueFrom != null) {
+            throw new IllegalArgumentException("--few-labels and --continue cannot be combined");
+        }
+    }
+
+    /** Edits that name cluster j after class j of the few labels. */
+    private static RunEdits classNames(FewLabelsCsv.FewLabelSet few) {
+        RunEdits edits = RunEdits.none();
+        for (int j = 0; j < few.classNames().size(); j++) {
+            edits = edits.withName(j, few.classNames().get(j));
+        }
+        return edits;
     }
 
     /**
