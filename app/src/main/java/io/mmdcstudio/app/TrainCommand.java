@@ -116,8 +116,9 @@ final class TrainCommand implements Callable<Integer> {
         }
         RunResult result = MmdcRun.run(data, config, options, console, new RunControl());
         // The same two calls as the desktop app's Save results, so both write identical run folders.
+        String method = few == null ? "mmdc" : supervisedOnly ? "supervised-few-labels" : "mmdc-few-labels";
         RunManifest manifest = MmdcResults.manifest(data, config, result, new MmdcResults.Source(
-                dataOptions.data.toString(), dataOptions.labelSource(data), started, loadSeconds));
+                dataOptions.data.toString(), dataOptions.labelSource(data), started, loadSeconds), method);
         MmdcResults.write(dir, data, manifest, result);
         if (edits != null && !edits.isEmpty()) {
             edits.write(dir); // names and corrections still apply: cluster numbers are the earlier run's

@@ -3,6 +3,7 @@ package io.mmdcstudio.app;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.mmdcstudio.engine.io.Json;
 import io.mmdcstudio.engine.results.Assignment;
 import io.mmdcstudio.engine.results.ResultFiles;
 import io.mmdcstudio.engine.results.RunEdits;
@@ -46,7 +47,9 @@ class FewLabelsCommandTest {
 
         assertEquals(0, o.code(), o.err());
         assertTrue(o.err().contains("semi-supervised with 10 labelled image(s) in 10 class(es)"), o.err());
-        assertTrue(Files.isRegularFile(out.resolve("run.json")));
+        assertTrue(o.err().contains("epoch 2/2: supervised loss"), "the console names the supervised epoch; " + o.err());
+        assertEquals("mmdc-few-labels", Json.mapper().readTree(out.resolve("run.json").toFile()).get("method").asText(),
+                "run.json names the mode");
         List<String> lines = Files.readAllLines(few);
         List<Assignment> rows = ResultFiles.readAssignments(out);
         assertEquals(1000, rows.size());
