@@ -79,6 +79,15 @@ final class TrainCommand implements Callable<Integer> {
                     + "class j) and name the clusters. --labels still serves the metrics only."})
     Path fewLabels;
 
+    @Option(names = "--supervised-epochs", paramLabel = "N", defaultValue = "3", description = "With --few-labels: "
+            + "supervised epochs per label-free MMDC epoch in each round. Default: ${DEFAULT-VALUE}.")
+    int supervisedEpochs;
+
+    @Option(names = "--confidence", paramLabel = "T", defaultValue = "0.95", description = "With --few-labels: "
+            + "FixMatch threshold: an unlabelled image teaches its strongly distorted view the class its mildly "
+            + "distorted view is predicted with at least this probability. Default: ${DEFAULT-VALUE}.")
+    double confidence;
+
     @Option(names = "--supervised-only", description = "With --few-labels: the baseline that trains the same network "
             + "on the labelled images alone (cross-entropy, same steps and read-out), without MMDC.")
     boolean supervisedOnly;
@@ -108,7 +117,9 @@ final class TrainCommand implements Callable<Integer> {
         FewLabelsCsv.FewLabelSet few = null;
         if (fewLabels != null) {
             few = FewLabelsCsv.read(fewLabels, dataOptions.data, data, config.clusters());
-            FewLabels mode = FewLabels.semiSupervised(few.classOf());
+            FewLabels defaults = FewLabels.semiSupervised(few.classOf());
+            FewLabels mode = new FewLabels(few.classOf(), supervisedEpochs, confidence, defaults.consistencyWeight(),
+                    defaults.labelledBatch(), defaults.pseudoRadius(), false);
             options = options.withFewLabels(supervisedOnly ? mode.asSupervisedOnly() : mode);
             console.line(String.format(java.util.Locale.ROOT, "%s with %d labelled image(s) in %d class(es): %s",
                     supervisedOnly ? "supervised-only baseline" : "semi-supervised", few.labelledCount(),
