@@ -88,6 +88,11 @@ final class TrainCommand implements Callable<Integer> {
             + "distorted view is predicted with at least this probability. Default: ${DEFAULT-VALUE}.")
     double confidence;
 
+    @Option(names = "--consistency-weight", paramLabel = "W", defaultValue = "1", description = "With --few-labels: "
+            + "weight of FixMatch's consistency loss on the unlabelled images (0 = labelled cross-entropy only in the "
+            + "supervised epochs, which also skips their unlabelled forward passes). Default: ${DEFAULT-VALUE}.")
+    double consistencyWeight;
+
     @Option(names = "--supervised-only", description = "With --few-labels: the baseline that trains the same network "
             + "on the labelled images alone (cross-entropy, same steps and read-out), without MMDC.")
     boolean supervisedOnly;
@@ -118,7 +123,7 @@ final class TrainCommand implements Callable<Integer> {
         if (fewLabels != null) {
             few = FewLabelsCsv.read(fewLabels, dataOptions.data, data, config.clusters());
             FewLabels defaults = FewLabels.semiSupervised(few.classOf());
-            FewLabels mode = new FewLabels(few.classOf(), supervisedEpochs, confidence, defaults.consistencyWeight(),
+            FewLabels mode = new FewLabels(few.classOf(), supervisedEpochs, confidence, consistencyWeight,
                     defaults.labelledBatch(), defaults.pseudoRadius(), false);
             options = options.withFewLabels(supervisedOnly ? mode.asSupervisedOnly() : mode);
             console.line(String.format(java.util.Locale.ROOT, "%s with %d labelled image(s) in %d class(es): %s",

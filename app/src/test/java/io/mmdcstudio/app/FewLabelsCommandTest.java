@@ -87,6 +87,15 @@ class FewLabelsCommandTest {
     }
 
     @Test
+    void aNegativeConsistencyWeightExitsWithTwo() throws Exception {
+        Cli.Outcome o = Cli.mmdc("train", "--data", DATA.toString(), "--clusters", "10", "--few-labels",
+                onePerClass().toString(), "--consistency-weight", "-1", "--out", tmp.resolve("x").toString());
+
+        assertEquals(2, o.code(), o.err());
+        assertTrue(o.err().contains("consistency weight must not be negative"), o.err());
+    }
+
+    @Test
     void supervisedOnlyNeedsFewLabels() {
         Cli.Outcome o = Cli.mmdc("train", "--data", DATA.toString(), "--clusters", "10", "--supervised-only",
                 "--out", tmp.resolve("x").toString());
