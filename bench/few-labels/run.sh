@@ -14,7 +14,11 @@ HERE="$ROOT/bench/few-labels"
 SEEDS="${1:-1 2}"
 NS="${2:-4 1 2 10}"
 DATA_DIR=/usr/share/datasets/fashion-mnist
-DATA="$DATA_DIR/t10k-images-idx3-ubyte.gz"
+# DATA=all (70,000 images, train + test) with SPLITS="train t10k" and CONFIG=config-70k.json: the larger session.
+DATA="${DATA:-$DATA_DIR/t10k-images-idx3-ubyte.gz}"
+[[ "$DATA" == all ]] && DATA="$DATA_DIR"
+SPLITS="${SPLITS:-t10k}"
+CONFIG="${CONFIG:-$HERE/config.json}"
 if ! dpkg -s dataset-fashion-mnist >/dev/null 2>&1; then
   DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends dataset-fashion-mnist
 fi
@@ -28,14 +32,14 @@ run() {
   local name="$1"; shift
   [[ -f "$OUT/$name/run.json" ]] && return 0  # a re-run of the script picks up where it stopped
   /usr/bin/time -f "%e s wall, %U s user" -o "$OUT/$name.time" nice -n "${NICE:-19}" \
-    "$MMDC" train --data "$DATA" --clusters 10 --config "$HERE/config.json" --out "$OUT/$name" "$@" \
+    "$MMDC" train --data "$DATA" --clusters 10 --config "$CONFIG" --out "$OUT/$name" "$@" \
     > "$OUT/$name.log" 2>&1 || echo "$name failed: see $OUT/$name.log" >&2
 }
 
 for n in $NS; do
   for seed in $SEEDS; do
     few="$OUT/few-n$n-seed$seed.csv"
-    python3 "$HERE/make_few.py" "$DATA_DIR" "$n" "$seed" "$few" t10k
+    python3 "$HERE/make_few.py" "$DATA_DIR" "$n" "$seed" "$few" "$SPLITS"
     run "semi-n$n-seed$seed" --seed "$seed" --few-labels "$few"
     run "supervised-n$n-seed$seed" --seed "$seed" --few-labels "$few" --supervised-only
     run "mmdc-seed$seed" --seed "$seed"
