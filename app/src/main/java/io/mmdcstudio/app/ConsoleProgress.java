@@ -1,6 +1,7 @@
 package io.mmdcstudio.app;
 
 import io.mmdcstudio.engine.export.ExportProgress;
+import io.mmdcstudio.engine.run.Phase;
 import io.mmdcstudio.engine.run.RunEvents;
 import io.mmdcstudio.engine.run.RunListener;
 import io.mmdcstudio.engine.run.RunResult;
@@ -62,8 +63,14 @@ final class ConsoleProgress implements RunListener {
                 e.trainImages(), e.images(), e.epochs(), e.config().network(), e.parameters(), e.device()));
     }
 
+    /** The running mean loss of the current epoch's supervised phase (few-labels mode), NaN when it had none. */
+    private double supervisedLoss = Double.NaN;
+
     @Override
     public void onBatch(RunEvents.BatchProgress e) {
+        if (e.phase() == Phase.SUPERVISED) {
+            supervisedLoss = e.loss();
+        }
         String epoch = e.epoch() < 0 ? "final" : (e.epoch() + 1) + "";
         String loss = Double.isNaN(e.loss()) ? "" : String.format(Locale.ROOT, " loss %.4f", e.loss());
         show(String.format(Locale.ROOT, "epoch %s %-10s %s %3.0f%%%s %5.0f img/s ETA %s", epoch,
@@ -74,8 +81,13 @@ final class ConsoleProgress implements RunListener {
     @Override
     public void onEpoch(RunEvents.EpochEnded e) {
         StringBuilder s = new StringBuilder(String.format(Locale.ROOT, "epoch %d/%d: ", e.epoch() + 1, e.epochs()));
-        s.append(Double.isNaN(e.clusterLoss()) ? "warm-up (rotation task only)"
-                : String.format(Locale.ROOT, "cluster loss %.4f", e.clusterLoss()));
+        if (!Double.isNaN(supervisedLoss)) {
+            s.append(String.format(Locale.ROOT, "supervised loss %.4f", supervisedLoss));
+        } else {
+            s.append(Double.isNaN(e.clusterLoss()) ? "warm-up (rotation task only)"
+                    : String.format(Locale.ROOT, "cluster loss %.4f", e.clusterLoss()));
+        }
+        supervisedLoss = Double.NaN;
         if (!Double.isNaN(e.rotationLoss())) {
             s.append(String.format(Locale.ROOT, ", rotation loss %.3f (acc %.2f)", e.rotationLoss(), e.rotationAccuracy()));
         }

@@ -1,11 +1,13 @@
 package io.mmdcstudio.app;
 
+import io.mmdcstudio.engine.data.FewLabelsCsv;
 import io.mmdcstudio.engine.data.ImageDataset;
 import io.mmdcstudio.engine.io.Json;
 import io.mmdcstudio.engine.results.MmdcResults;
 import io.mmdcstudio.engine.results.RunEdits;
 import io.mmdcstudio.engine.results.RunManifest;
 import io.mmdcstudio.engine.run.Corrections;
+import io.mmdcstudio.engine.run.FewLabels;
 import io.mmdcstudio.engine.run.MmdcRun;
 import io.mmdcstudio.engine.run.RunConfig;
 import io.mmdcstudio.engine.run.RunControl;
@@ -71,8 +73,33 @@ final class TrainCommand implements Callable<Integer> {
                     + "RUN/run.json's; cluster numbers and names stay."})
     Path continueFrom;
 
+    @Option(names = "--few-labels", paramLabel = "FEW.csv", description = {
+            "Semi-supervised mode: a path,label CSV naming the class of a few images (one per class is enough), "
+                    + "the only labels training sees. Labels become clusters 0..k-1 in sorted order (cluster j is "
+                    + "class j) and name the clusters. --labels still serves the metrics only."})
+    Path fewLabels;
+
+    @Option(names = "--supervised-epochs", paramLabel = "N", defaultValue = "3", description = "With --few-labels: "
+            + "supervised epochs per label-free MMDC epoch in each round. Default: ${DEFAULT-VALUE}.")
+    int supervisedEpochs;
+
+    @Option(names = "--confidence", paramLabel = "T", defaultValue = "0.95", description = "With --few-labels: "
+            + "FixMatch threshold: an unlabelled image teaches its strongly distorted view the class its mildly "
+            + "distorted view is predicted with at least this probability. Default: ${DEFAULT-VALUE}.")
+    double confidence;
+
+    @Option(names = "--consistency-weight", paramLabel = "W", defaultValue = "1", description = "With --few-labels: "
+            + "weight of FixMatch's consistency loss on the unlabelled images (0 = labelled cross-entropy only in the "
+            + "supervised epochs, which also skips their unlabelled forward passes). Default: ${DEFAULT-VALUE}.")
+    double consistencyWeight;
+
+    @Option(names = "--supervised-only", description = "With --few-labels: the baseline that trains the same network "
+            + "on the labelled images alone (cross-entropy, same steps and read-out), without MMDC.")
+    boolean supervisedOnly;
+
     @Override
     public Integer call() throws Exception {
+        checkFewLabelFlags();
         Instant started = Instant.now();
         ConsoleProgress console = ConsoleProgress.to(spec.commandLine().getErr());
         RunConfig probe = config(true, 0); // validates the settings before any data is read
@@ -92,16 +119,49 @@ final class TrainCommand implements Callable<Integer> {
             console.line(String.format(java.util.Locale.ROOT, "continuing %s with %d corrected image(s) fixed",
                     continueFrom, options.corrections().fixedCount()));
         }
+        FewLabelsCsv.FewLabelSet few = null;
+        if (fewLabels != null) {
+            few = FewLabelsCsv.read(fewLabels, dataOptions.data, data, config.clusters());
+            FewLabels defaults = FewLabels.semiSupervised(few.classOf());
+            FewLabels mode = new FewLabels(few.classOf(), supervisedEpochs, confidence, consistencyWeight,
+                    defaults.labelledBatch(), defaults.pseudoRadius(), false);
+            options = options.withFewLabels(supervisedOnly ? mode.asSupervisedOnly() : mode);
+            console.line(String.format(java.util.Locale.ROOT, "%s with %d labelled image(s) in %d class(es): %s",
+                    supervisedOnly ? "supervised-only baseline" : "semi-supervised", few.labelledCount(),
+                    few.classNames().size(), String.join(", ", few.classNames())));
+        }
         RunResult result = MmdcRun.run(data, config, options, console, new RunControl());
         // The same two calls as the desktop app's Save results, so both write identical run folders.
+        String method = few == null ? "mmdc" : supervisedOnly ? "supervised-few-labels" : "mmdc-few-labels";
         RunManifest manifest = MmdcResults.manifest(data, config, result, new MmdcResults.Source(
-                dataOptions.data.toString(), dataOptions.labelSource(data), started, loadSeconds));
+                dataOptions.data.toString(), dataOptions.labelSource(data), started, loadSeconds), method);
         MmdcResults.write(dir, data, manifest, result);
         if (edits != null && !edits.isEmpty()) {
             edits.write(dir); // names and corrections still apply: cluster numbers are the earlier run's
         }
+        if (few != null) {
+            classNames(few).write(dir); // cluster j is class j: the window shows the few labels' names
+        }
         Reports.summary(spec.commandLine().getOut(), manifest, dir);
         return 0;
+    }
+
+    private void checkFewLabelFlags() {
+        if (supervisedOnly && fewLabels == null) {
+            throw new IllegalArgumentException("--supervised-only needs --few-labels FEW.csv");
+        }
+        if (fewLabels != null && continueFrom != null) {
+            throw new IllegalArgumentException("--few-labels and --continue cannot be combined");
+        }
+    }
+
+    /** Edits that name cluster j after class j of the few labels. */
+    private static RunEdits classNames(FewLabelsCsv.FewLabelSet few) {
+        RunEdits edits = RunEdits.none();
+        for (int j = 0; j < few.classNames().size(); j++) {
+            edits = edits.withName(j, few.classNames().get(j));
+        }
+        return edits;
     }
 
     /**

@@ -69,6 +69,62 @@ public final class Augmenter {
         }
     }
 
+    /**
+     * The strong view of FixMatch's consistency loss (few-labels mode): a wider random crop (60 to 100% of the
+     * side), flip, a rotation of up to 30 degrees, brightness and contrast jitter (colour jitter and random
+     * grayscale for colour images) and a cutout of a random square a quarter to half the side, filled with grey.
+     * Much harder than {@link #trainView}, so that agreeing with the weak view's confident prediction teaches
+     * invariance rather than repeating it.
+     */
+    public void strongView(byte[] pixels, int image, SplittableRandom rng, float[] dst, int dstOffset) {
+        double side = (STRONG_MIN_CROP + rng.nextDouble() * (1 - STRONG_MIN_CROP)) * Math.min(srcW, srcH);
+        double cx = side / 2 + rng.nextDouble() * (srcW - side);
+        double cy = side / 2 + rng.nextDouble() * (srcH - side);
+        Transform t = new Transform(cx, cy, side, side, 1, 0, 0, 1);
+        if (spec.flip() && rng.nextBoolean()) {
+            t = t.flipped();
+        }
+        t = t.rotated(Math.toRadians((rng.nextDouble() * 2 - 1) * STRONG_ROTATION));
+        sample(pixels, image, t, dst, dstOffset);
+        if (channels == 3) {
+            jitter(dst, dstOffset, rng);
+        } else {
+            brightnessContrast(dst, dstOffset, rng);
+        }
+        cutout(dst, dstOffset, rng);
+    }
+
+    private static final double STRONG_MIN_CROP = 0.6;
+    private static final double STRONG_ROTATION = 30;
+
+    /** Grayscale brightness and contrast jitter, in torchvision's magnitude (0.4). */
+    private void brightnessContrast(float[] dst, int off, SplittableRandom rng) {
+        int plane = out * out;
+        double brightness = 1 + (rng.nextDouble() * 2 - 1) * JITTER;
+        double contrast = 1 + (rng.nextDouble() * 2 - 1) * JITTER;
+        double mean = 0;
+        for (int i = 0; i < plane; i++) {
+            mean += dst[off + i] * brightness;
+        }
+        mean /= plane;
+        for (int i = 0; i < plane; i++) {
+            dst[off + i] = unit((dst[off + i] * brightness - mean) * contrast + mean);
+        }
+    }
+
+    /** Fills a random square (a quarter to half of the side) of every channel with grey 0.5. */
+    private void cutout(float[] dst, int off, SplittableRandom rng) {
+        int size = (int) Math.round(out * (0.25 + rng.nextDouble() * 0.25));
+        int x0 = rng.nextInt(out - size + 1);
+        int y0 = rng.nextInt(out - size + 1);
+        int plane = out * out;
+        for (int ch = 0; ch < channels; ch++) {
+            for (int y = y0; y < y0 + size; y++) {
+                java.util.Arrays.fill(dst, off + ch * plane + y * out + x0, off + ch * plane + y * out + x0 + size, 0.5f);
+            }
+        }
+    }
+
     /** The rotation-task view: rotated by {@code quarterTurns} x 90 degrees, then random crop and resize. */
     public void rotationView(byte[] pixels, int image, int quarterTurns, SplittableRandom rng, float[] dst, int dstOffset) {
         Transform t = randomCrop(rng).rotated(quarterTurns * Math.PI / 2);

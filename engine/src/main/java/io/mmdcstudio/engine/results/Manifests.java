@@ -21,7 +21,7 @@ public final class Manifests {
     /**
      * Everything a manifest needs besides the data.
      *
-     * @param method          "mmdc", "kmeans-pixels" or "pca-kmeans"
+     * @param method          "mmdc", "mmdc-few-labels" (semi-supervised, {@code --few-labels}), "supervised-few-labels" (its baseline), "kmeans-pixels" or "pca-kmeans"
      * @param dataPath        the input as the user gave it
      * @param labelSource     where labels came from ("subfolders", "idx", "csv", "none")
      * @param config          the run config, or null for a baseline

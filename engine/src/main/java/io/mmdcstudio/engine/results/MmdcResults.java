@@ -31,7 +31,16 @@ public final class MmdcResults {
 
     /** The manifest of a finished (or cancelled) run, timed up to now. Loads the engine for its description. */
     public static RunManifest manifest(ImageDataset data, RunConfig config, RunResult result, Source source) {
-        return Manifests.manifest(data, new Manifests.Outcome("mmdc", source.dataPath(), source.labelSource(), config,
+        return manifest(data, config, result, source, "mmdc");
+    }
+
+    /**
+     * {@link #manifest(ImageDataset, RunConfig, RunResult, Source)} under another method name, e.g.
+     * "mmdc-few-labels" for the semi-supervised mode or "supervised-few-labels" for its baseline.
+     */
+    public static RunManifest manifest(ImageDataset data, RunConfig config, RunResult result, Source source,
+            String method) {
+        return Manifests.manifest(data, new Manifests.Outcome(method, source.dataPath(), source.labelSource(), config,
                 config.clusters(), result.clusters(), result.history(), result.metrics(),
                 MmdcRun.engineDescription(), "cpu", config.seed(), source.startedAt(), source.loadSeconds(),
                 result.trainSeconds(), result.assignSeconds(), result.cancelled(), result.epochsCompleted(),

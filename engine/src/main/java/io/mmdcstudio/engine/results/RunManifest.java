@@ -11,7 +11,7 @@ import java.util.Map;
  *
  * @param format        always "mmdc-studio-run"
  * @param formatVersion version of this layout (readers refuse newer ones with a clear message)
- * @param method        "mmdc", "kmeans-pixels" or "pca-kmeans"
+ * @param method        "mmdc", "mmdc-few-labels" (semi-supervised, {@code --few-labels}), "supervised-few-labels" (its baseline), "kmeans-pixels" or "pca-kmeans"
  * @param data          what was clustered
  * @param config        the run config (null for baselines)
  * @param clusters      k

@@ -13,7 +13,9 @@ import ai.djl.util.PairList;
 /**
  * One backbone with MMDC's two heads on the same pooled feature: the clustering head (linear, then L2
  * normalisation onto the unit sphere) and the rotation head (four logits for 0/90/180/270 degrees).
- * The forward pass returns both: {@code [embedding (N, D), rotationLogits (N, 4)]}.
+ * The forward pass returns both, and the clustering head's raw output before normalisation:
+ * {@code [embedding (N, D), rotationLogits (N, 4), clusterLogits (N, D)]}. The few-labels mode reads the raw
+ * output as class logits (cluster j is class j), so classification and clustering share one head.
  */
 final class MmdcNet extends AbstractBlock {
 
@@ -41,13 +43,13 @@ final class MmdcNet extends AbstractBlock {
         NDArray norm = raw.norm(new int[] {1}, true).clip(1e-12f, Float.MAX_VALUE);
         NDArray embedding = raw.div(norm);
         NDArray rotation = rotationHead.forward(store, features, training, params).singletonOrThrow();
-        return new NDList(embedding, rotation);
+        return new NDList(embedding, rotation, raw);
     }
 
     @Override
     public Shape[] getOutputShapes(Shape[] inputShapes) {
         long batch = inputShapes[0].get(0);
-        return new Shape[] {new Shape(batch, embeddingDim), new Shape(batch, 4)};
+        return new Shape[] {new Shape(batch, embeddingDim), new Shape(batch, 4), new Shape(batch, embeddingDim)};
     }
 
     @Override

@@ -51,6 +51,8 @@ final class MmdcTrainer {
     private final float[][] means;
     private final TrainingState state;
     private final IntConsumer liveArrayProbe;
+    /** The few-labels mode's epochs, or null for an ordinary MMDC run. */
+    private final FewLabelsTraining fewLabels;
 
     /**
      * @param liveArrayProbe receives, after every epoch, how many tensors the run's managers hold (for the
@@ -70,8 +72,13 @@ final class MmdcTrainer {
         if (corrections != null) {
             corrections.check(data.size(), k);
         }
-        this.trainIndex = TrainingState.withFixedImages(
+        FewLabels few = options.fewLabels();
+        if (few != null) {
+            checkFewLabels(few, corrections);
+        }
+        int[] chosen = TrainingState.withFixedImages(
                 TrainingState.chooseTrainingImages(data.size(), config.trainSubset(), config.seed()), corrections);
+        this.trainIndex = few == null ? chosen : FewLabelsTraining.withLabelledImages(chosen, few);
         this.fixedSlot = new int[trainIndex.length];
         for (int i = 0; i < trainIndex.length; i++) {
             fixedSlot[i] = corrections == null ? Corrections.FREE : corrections.fixedCluster(trainIndex[i]);
@@ -81,6 +88,20 @@ final class MmdcTrainer {
         this.state = TrainingState.fresh(spec, means, trainIndex.length, config.seed());
         state.fixTargets(fixedSlot, means);
         this.progress = new Progress(config, trainIndex.length, data.size());
+        this.fewLabels = few == null ? null : new FewLabelsTraining(few, config, trainIndex, listener, control, progress,
+                options.batchEventEvery());
+    }
+
+    /** Cluster j is class j only when the clusters' means are the one-hot vectors of the head's k outputs. */
+    private void checkFewLabels(FewLabels few, Corrections corrections) {
+        few.check(data.size(), k);
+        if (corrections != null) {
+            throw new IllegalArgumentException("few labels and corrections cannot be combined in one run");
+        }
+        if (config.means() != MixtureTargets.MeanType.ONE_HOT || dim != k) {
+            throw new IllegalArgumentException("few labels need one-hot means and an embedding dimension of k "
+                    + "(cluster j is class j)");
+        }
     }
 
     RunResult run() throws IOException {
@@ -126,7 +147,7 @@ final class MmdcTrainer {
     }
 
     /** The DJL objects of one run, owned by the run's thread. */
-    private record Session(MmdcNet net, ParameterStore store, SgdMomentum optimizer, NDManager root, Views views) {}
+    record Session(MmdcNet net, ParameterStore store, SgdMomentum optimizer, NDManager root, Views views) {}
 
     private RunResult train(Session s, Checkpoints checkpoints, int startEpoch) throws IOException {
         long started = System.nanoTime();
@@ -141,7 +162,9 @@ final class MmdcTrainer {
             state.history.add(outcome.event());
             listener.onEpoch(outcome.event());
             boolean matched = epoch >= config.warmupEpochs(); // a warm-up epoch's clusters are a random head's
-            if (config.keepBest() && matched && outcome.selectionScore() < state.bestScore) {
+            // With few labels the last epoch is kept: the label-free tightness score would favour a label-free
+            // epoch's clusters over the classes, and selecting by the few labels would overfit them.
+            if (config.keepBest() && matched && fewLabels == null && outcome.selectionScore() < state.bestScore) {
                 state.bestScore = outcome.selectionScore();
                 state.bestEpoch = epoch;
                 state.bestParameters = Checkpoints.parameterBytes(s.net());
@@ -168,6 +191,9 @@ final class MmdcTrainer {
         double lr = config.schedule().rate(config.learningRate(), epoch, config.epochs(), config.decayEpoch(),
                 config.decayFactor());
         SplittableRandom rng = new SplittableRandom(mix(config.seed(), epoch));
+        if (fewLabels != null) {
+            return fewLabelsEpoch(s, epoch, lr, rng, t0);
+        }
         if (config.refineFrom() > 0 && epoch + 1 >= config.refineFrom() && !refine(s, epoch)) {
             return null;
         }
@@ -185,6 +211,39 @@ final class MmdcTrainer {
         if (control.isCancelled()) {
             return null;
         }
+        return endEpoch(s, epoch, lr, clusterLoss, rotation, t0);
+    }
+
+    /**
+     * An epoch of the few-labels mode ({@link FewLabels}): rotation alone while warming up, then rounds of
+     * supervised epochs and one label-free epoch (rotation, then clustering with balanced one-hot targets).
+     * No k-means refinement: the targets are the classes. Null when cancelled part-way.
+     */
+    private EpochOutcome fewLabelsEpoch(Session s, int epoch, double lr, SplittableRandom rng, long t0) {
+        double[] rotation = {Double.NaN, Double.NaN};
+        double clusterLoss = Double.NaN;
+        if (fewLabels.isSupervised(epoch)) {
+            fewLabels.supervisedEpoch(s, epoch, lr, rng.split());
+        } else {
+            boolean warmup = epoch < config.warmupEpochs();
+            if (config.rotation()) {
+                rotation = rotationEpoch(s, epoch, lr, warmup ? 1.0 : config.rotationShare(), rng.split());
+                if (rotation == null) {
+                    return null;
+                }
+            }
+            if (!warmup) {
+                clusterLoss = fewLabels.clusteringEpoch(s, epoch, lr, rng.split());
+            }
+        }
+        if (control.isCancelled()) {
+            return null;
+        }
+        return endEpoch(s, epoch, lr, clusterLoss, rotation, t0);
+    }
+
+    /** Evaluates the training images after an epoch and sends its events; null when cancelled. */
+    private EpochOutcome endEpoch(Session s, int epoch, double lr, double clusterLoss, double[] rotation, long t0) {
         Evaluation eval = evaluate(s, epoch, trainIndex, true);
         if (eval == null) {
             return null;
@@ -423,8 +482,20 @@ final class MmdcTrainer {
         return result;
     }
 
-    /** Images a person moved or pinned stay where the person put them, with full confidence. */
+    /**
+     * Images a person moved or pinned stay where the person put them, with full confidence; so do the images of
+     * the few labels, in their class's cluster.
+     */
     private void keepFixedClusters(Evaluation eval) {
+        FewLabels few = options.fewLabels();
+        if (few != null) {
+            for (int i = 0; i < eval.clusters().length; i++) {
+                if (few.classOf(i) != FewLabels.UNLABELLED) {
+                    eval.clusters()[i] = few.classOf(i);
+                    eval.confidence()[i] = 1f;
+                }
+            }
+        }
         Corrections c = options.corrections();
         if (c == null) {
             return;

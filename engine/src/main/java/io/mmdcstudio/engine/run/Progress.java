@@ -77,12 +77,12 @@ final class Progress {
         }
         double before = switch (phase) {
             case ROTATION, REFINEMENT, PREPARING -> 0;
-            case CLUSTERING -> rotationWork;
+            case CLUSTERING, SUPERVISED -> rotationWork;
             case EVALUATION, ASSIGNMENT -> rotationWork + clusteringWork;
         };
         double current = switch (phase) {
             case ROTATION -> rotationWork;
-            case CLUSTERING -> clusteringWork;
+            case CLUSTERING, SUPERVISED -> clusteringWork;
             case EVALUATION, ASSIGNMENT -> evaluationWork;
             case REFINEMENT, PREPARING -> 0;
         };

@@ -42,6 +42,16 @@ final class Views {
         return manager.create(buf, shape(to - from));
     }
 
+    /** FixMatch's strongly distorted views ({@link Augmenter#strongView}). */
+    NDArray strong(NDManager manager, int[] indices, int from, int to, SplittableRandom rng) {
+        int view = augmenter.viewSize();
+        float[] buf = new float[(to - from) * view];
+        for (int i = from; i < to; i++) {
+            augmenter.strongView(data.pixels(), indices[i], rng, buf, (i - from) * view);
+        }
+        return manager.create(buf, shape(to - from));
+    }
+
     /** Four rotated views (0, 90, 180, 270 degrees) per source image; the label of row r is r % 4. */
     NDArray rotations(NDManager manager, int[] indices, int from, int to, SplittableRandom rng) {
         int view = augmenter.viewSize();

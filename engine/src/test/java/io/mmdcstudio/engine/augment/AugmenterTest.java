@@ -106,4 +106,20 @@ class AugmenterTest {
         }
         return r;
     }
+
+    @Test
+    void strongViewIsSeededAndCutsOutAGreySquare() {
+        Augmenter a = new Augmenter(1, N, N, N, NO_CROP);
+        float[] first = new float[N * N];
+        float[] again = new float[N * N];
+        a.strongView(ramp(), 0, new SplittableRandom(5), first, 0);
+        a.strongView(ramp(), 0, new SplittableRandom(5), again, 0);
+        assertArrayEquals(first, again, "the same seed gives the same view");
+        // Image 0 is black, and brightness or contrast keep it black: only the cutout is grey.
+        long grey = 0;
+        for (float v : first) {
+            grey += v == 0.5f ? 1 : 0;
+        }
+        assertTrue(grey >= 4 && grey <= 16, grey + " grey pixels: a cutout of a quarter to half the side (2 to 4 px)");
+    }
 }

@@ -97,6 +97,7 @@ public final class ProgressStrip extends VBox {
             case PREPARING -> "Preparing";
             case ROTATION -> "Rotation task";
             case CLUSTERING -> "Clustering";
+            case SUPERVISED -> "Supervised (few labels)";
             case REFINEMENT -> "Refinement";
             case EVALUATION -> "Evaluation";
             case ASSIGNMENT -> "Assigning every image";
