@@ -181,15 +181,7 @@ final class FewLabelsTraining {
                 float[] targets = oneHots(batchTargets(s, batch, images, rng));
                 NDArray x = s.views().train(batch, images, 0, images.length, rng);
                 NDArray y = batch.create(targets, new Shape(images.length, k));
-                float loss;
-                try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-                    NDArray emb = s.net().forward(s.store(), new NDList(x), true).get(0);
-                    NDArray lossArray = emb.sub(y).square().mean();
-                    gc.backward(lossArray);
-                    loss = lossArray.getFloat();
-                }
-                s.optimizer().step((float) lr);
-                lossSum += loss * images.length;
+                lossSum += MmdcTrainer.mseStep(s, x, y, lr) * images.length;
             }
             progress.batch(listener, epoch, i, batches, lossSum / to, images.length, batchEventEvery);
         }

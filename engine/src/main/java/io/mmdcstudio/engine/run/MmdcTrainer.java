@@ -327,19 +327,24 @@ final class MmdcTrainer {
                 }
                 NDArray x = s.views().train(batch, images, 0, images.length, rng);
                 NDArray y = batch.create(gatherTargets(slots), new Shape(slots.length, dim));
-                float loss;
-                try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-                    NDArray emb = s.net().forward(s.store(), new NDList(x), true).get(0);
-                    NDArray lossArray = emb.sub(y).square().mean();
-                    gc.backward(lossArray);
-                    loss = lossArray.getFloat();
-                }
-                s.optimizer().step((float) lr);
-                lossSum += loss * slots.length;
+                lossSum += mseStep(s, x, y, lr) * slots.length;
             }
             progress.batch(listener, epoch, i, batches, lossSum / to, slots.length, options.batchEventEvery());
         }
         return lossSum / order.length;
+    }
+
+    /** One clustering step: the augmented views' embeddings pulled towards their targets (MSE), then SGD. */
+    static float mseStep(Session s, NDArray x, NDArray y, double lr) {
+        float loss;
+        try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+            NDArray emb = s.net().forward(s.store(), new NDList(x), true).get(0);
+            NDArray lossArray = emb.sub(y).square().mean();
+            gc.backward(lossArray);
+            loss = lossArray.getFloat();
+        }
+        s.optimizer().step((float) lr);
+        return loss;
     }
 
     /**
