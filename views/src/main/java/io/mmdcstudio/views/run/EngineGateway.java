@@ -11,7 +11,6 @@ import io.mmdcstudio.engine.results.Assignment;
 import io.mmdcstudio.engine.results.MmdcResults;
 import io.mmdcstudio.engine.results.ResultFiles;
 import io.mmdcstudio.engine.results.RunManifest;
-import io.mmdcstudio.engine.run.Corrections;
 import io.mmdcstudio.engine.run.MmdcRun;
 import io.mmdcstudio.engine.run.RunConfig;
 import io.mmdcstudio.engine.run.RunControl;
@@ -33,21 +32,25 @@ public interface EngineGateway {
     /** Loads a folder, IDX file or folder of IDX files at {@code inputSize}, labels found automatically. */
     ImageDataset load(Path path, int inputSize, LoadProgress progress) throws DataException;
 
+    /** Batch events at most every second batch (and at least every half second): several a second. */
+    int BATCH_EVENT_EVERY = 2;
+
     /**
-     * Runs MMDC; call on the one thread that owns the run's tensors.
+     * Runs MMDC; call on the one thread that owns the run's tensors. {@code options} say where the checkpoint
+     * goes, whether to resume from it, and the corrections or few labels of the run, if any.
+     */
+    RunResult run(ImageDataset data, RunConfig config, RunListener listener, RunControl control, RunOptions options)
+            throws IOException;
+
+    /**
+     * Runs MMDC with a checkpoint.
      *
      * @param checkpoint written (atomically) after every epoch, or null for none
      * @param resume     continue from {@code checkpoint} (same data and settings; more epochs are allowed)
-     * @param corrections images a person moved or pinned, kept as fixed targets, and the weights to start from;
-     *                    null for an ordinary run
      */
-    RunResult run(ImageDataset data, RunConfig config, RunListener listener, RunControl control, Path checkpoint,
-            boolean resume, Corrections corrections) throws IOException;
-
-    /** Runs MMDC without corrections (see the full form). */
     default RunResult run(ImageDataset data, RunConfig config, RunListener listener, RunControl control,
             Path checkpoint, boolean resume) throws IOException {
-        return run(data, config, listener, control, checkpoint, resume, null);
+        return run(data, config, listener, control, new RunOptions(checkpoint, resume, BATCH_EVENT_EVERY));
     }
 
     /** Runs MMDC from the start without a checkpoint. */
@@ -94,9 +97,6 @@ public interface EngineGateway {
     /** The real engine. */
     static EngineGateway engine() {
         return new EngineGateway() {
-            /** Batch events at most every second batch (and at least every half second): several a second. */
-            private static final int BATCH_EVENT_EVERY = 2;
-
             @Override
             public ImageDataset load(Path path, int inputSize, LoadProgress progress) throws DataException {
                 return DatasetLoader.load(path, LoadOptions.defaults(inputSize), progress);
@@ -104,9 +104,8 @@ public interface EngineGateway {
 
             @Override
             public RunResult run(ImageDataset data, RunConfig config, RunListener listener, RunControl control,
-                    Path checkpoint, boolean resume, Corrections corrections) throws IOException {
-                return MmdcRun.run(data, config, new RunOptions(checkpoint, resume, BATCH_EVENT_EVERY, corrections),
-                        listener, control);
+                    RunOptions options) throws IOException {
+                return MmdcRun.run(data, config, options, listener, control);
             }
 
             @Override

@@ -11,9 +11,10 @@ public final class ResultPanel extends VBox {
 
     /**
      * A card bound to {@code vm}; {@code onSave} asks where to save (a dialog) and calls {@code vm.save};
-     * {@code onExport} opens the export sheet; {@code onContinue} trains on with the gallery's corrections.
+     * {@code onExport} opens the export sheet; {@code onContinue} trains on with the gallery's corrections;
+     * {@code onRefine} trains anew with the moved and pinned images as a few labels.
      */
-    public ResultPanel(RunViewModel vm, Runnable onSave, Runnable onExport, Runnable onContinue) {
+    public ResultPanel(RunViewModel vm, Runnable onSave, Runnable onExport, Runnable onContinue, Runnable onRefine) {
         getStyleClass().addAll("card", "result-panel");
         setId("result-panel");
 
@@ -60,7 +61,15 @@ public final class ResultPanel extends VBox {
         train.setTooltip(new Tooltip("Train this network on: the images you moved or pinned keep their cluster as "
                 + "fixed targets, and the others follow. Cluster numbers and names stay."));
 
-        getChildren().addAll(title, headline, scores, details, save, export, train);
+        Button refine = new Button("Refine with labels", Icons.play());
+        refine.setId("refine-labels");
+        refine.setMaxWidth(Double.MAX_VALUE);
+        refine.disableProperty().bind(vm.canRefineProperty().not());
+        refine.setOnAction(e -> onRefine.run());
+        refine.setTooltip(new Tooltip("Train anew, semi-supervised: the images you moved or pinned are labelled "
+                + "examples of their clusters (as few as one per cluster); cluster numbers and names stay."));
+
+        getChildren().addAll(title, headline, scores, details, save, export, train, refine);
         visibleProperty().bind(vm.summaryProperty().isNotNull());
         managedProperty().bind(visibleProperty());
     }

@@ -10,10 +10,12 @@ import io.mmdcstudio.engine.results.Scoring;
 import io.mmdcstudio.engine.run.Phase;
 import io.mmdcstudio.engine.results.RunEdits;
 import io.mmdcstudio.engine.run.Corrections;
+import io.mmdcstudio.engine.run.FewLabels;
 import io.mmdcstudio.engine.run.RunConfig;
 import io.mmdcstudio.engine.run.RunControl;
 import io.mmdcstudio.engine.run.RunEvents;
 import io.mmdcstudio.engine.run.RunListener;
+import io.mmdcstudio.engine.run.RunOptions;
 import io.mmdcstudio.engine.run.RunResult;
 import io.mmdcstudio.engine.session.PendingRun;
 import io.mmdcstudio.gmm.ClusteringMetrics.Scores;
@@ -104,7 +106,10 @@ public final class RunViewModel {
     private Path continueFrom;
     /** Set by {@link #continueWithCorrections} for the launch it starts: the fixed clusters per image. */
     private int[] fixedForNextRun;
+    /** Set by {@link #refineWithLabels} for the launch it starts: the class (cluster) per labelled image. */
+    private int[] labelledForNextRun;
     private final ReadOnlyBooleanWrapper canContinue = new ReadOnlyBooleanWrapper(this, "canContinue");
+    private final ReadOnlyBooleanWrapper canRefine = new ReadOnlyBooleanWrapper(this, "canRefine");
     /** Epochs the opened run completed. */
     private int openedEpochs;
     /** The checkpoint the current (or last) run of the window writes after every epoch. */
@@ -186,10 +191,30 @@ public final class RunViewModel {
         begin(null);
     }
 
+    /**
+     * Trains anew in the semi-supervised mode (few labels): the images a person moved or pinned in {@code edits}
+     * are labelled examples of their clusters, cluster j stays cluster j, and every other image is learned from
+     * them and from the label-free MMDC epochs in between. Settings as in the sheet.
+     */
+    public void refineWithLabels(RunEdits edits) {
+        if (!canRefine.get()) {
+            return;
+        }
+        int[] labelled = edits.fixedClusters(data.dataset().items(), output.get().rows());
+        if (java.util.Arrays.stream(labelled).allMatch(c -> c < 0)) {
+            message.set("Label a few images first: move or pin them into the cluster they belong to.");
+            return;
+        }
+        labelledForNextRun = labelled;
+        begin(null);
+    }
+
     private void begin(Path from) {
         RunConfig config = settings.configProperty().get();
         int[] fixed = fixedForNextRun;
         fixedForNextRun = null;
+        int[] labelled = labelledForNextRun;
+        labelledForNextRun = null;
         Path startWeights = fixed == null ? null : continueFrom;
         if (fixed != null) {
             config = config.toBuilder().warmupEpochs(0).build(); // the features are trained already
@@ -220,11 +245,13 @@ public final class RunViewModel {
         state.set(RunState.STARTING);
         RunConfig chosen = config;
         Corrections corrections = fixed == null ? null : new Corrections(fixed, startWeights);
+        FewLabels fewLabels = labelled == null ? null : FewLabels.semiSupervised(labelled);
         if (current.height() != chosen.inputSize()) {
             message.set("Loading the images at " + chosen.inputSize() + " px…");
-            data.open(data.pathProperty().get(), chosen.inputSize(), loaded -> launch(loaded, chosen, from, corrections));
+            data.open(data.pathProperty().get(), chosen.inputSize(), loaded -> launch(loaded, chosen, from, corrections,
+                    fewLabels));
         } else {
-            launch(current, chosen, from, corrections);
+            launch(current, chosen, from, corrections, fewLabels);
         }
     }
 
@@ -299,7 +326,7 @@ public final class RunViewModel {
         return file;
     }
 
-    private void launch(ImageDataset d, RunConfig config, Path from, Corrections given) {
+    private void launch(ImageDataset d, RunConfig config, Path from, Corrections given, FewLabels labels) {
         if (control.isCancelled()) {
             state.set(RunState.CANCELLED);
             return;
@@ -323,7 +350,8 @@ public final class RunViewModel {
                     // Found at the next start only if this run never ends: a crash or a kill.
                     PendingRun.of(images, config, Instant.now().toString()).write(work);
                 }
-                engine.run(d, config, pump, c, ckpt, from != null, startFromCopy(given, ckpt));
+                engine.run(d, config, pump, c, new RunOptions(ckpt, from != null, EngineGateway.BATCH_EVENT_EVERY,
+                        startFromCopy(given, ckpt), labels));
                 // the pump clears the pending-run record at the end
             } catch (Exception | LinkageError e) {
                 // LinkageError: the native PyTorch library failed to load; say so instead of hanging in STARTING.
@@ -794,6 +822,7 @@ public final class RunViewModel {
         RunConfig c = settings.configProperty().get();
         canResumeTraining.set(canStart.get() && resumeFrom != null && c != null && c.epochs() > openedEpochs);
         canContinue.set(canStart.get() && continueFrom != null && output.get() != null);
+        canRefine.set(canStart.get() && output.get() != null);
     }
 
     // ------------------------------------------------------------------ the listener on the run thread
@@ -946,6 +975,11 @@ public final class RunViewModel {
     /** Whether Cancel is possible. */
     public ReadOnlyBooleanProperty canCancelProperty() {
         return canCancel.getReadOnlyProperty();
+    }
+
+    /** Whether "Refine with labels" can start: a result is on show and no run is going. */
+    public ReadOnlyBooleanProperty canRefineProperty() {
+        return canRefine.getReadOnlyProperty();
     }
 
     /** Whether "Continue training with corrections" can start: a result with a checkpoint is on show, no run. */

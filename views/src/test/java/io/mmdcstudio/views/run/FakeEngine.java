@@ -9,11 +9,13 @@ import io.mmdcstudio.engine.results.MmdcResults;
 import io.mmdcstudio.engine.results.ResultFiles;
 import io.mmdcstudio.engine.results.RunManifest;
 import io.mmdcstudio.engine.run.Corrections;
+import io.mmdcstudio.engine.run.FewLabels;
 import io.mmdcstudio.engine.run.Phase;
 import io.mmdcstudio.engine.run.RunConfig;
 import io.mmdcstudio.engine.run.RunControl;
 import io.mmdcstudio.engine.run.RunEvents;
 import io.mmdcstudio.engine.run.RunListener;
+import io.mmdcstudio.engine.run.RunOptions;
 import io.mmdcstudio.engine.run.RunResult;
 import io.mmdcstudio.gmm.ClusteringMetrics;
 import java.io.IOException;
@@ -69,11 +71,15 @@ public final class FakeEngine implements EngineGateway {
 
     /** The corrections of the last run, or null. */
     volatile Corrections corrections;
+    /** The few labels of the last run, or null. */
+    volatile FewLabels fewLabels;
 
     @Override
-    public RunResult run(ImageDataset d, RunConfig c, RunListener l, RunControl ctl, Path checkpointFile,
-            boolean resumed, Corrections given) {
-        corrections = given;
+    public RunResult run(ImageDataset d, RunConfig c, RunListener l, RunControl ctl, RunOptions options) {
+        Path checkpointFile = options.checkpoint();
+        boolean resumed = options.resume();
+        corrections = options.corrections();
+        fewLabels = options.fewLabels();
         if (failRunWith != null) {
             throw failRunWith;
         }

@@ -261,6 +261,30 @@ class RunViewModelTest {
     }
 
     @Test
+    void refiningWithLabelsTrainsSemiSupervisedOnTheMovedAndPinnedImagesAsClasses() throws Exception {
+        run.start();
+        engine.started();
+        engine.epoch(0);
+        engine.epoch(1);
+        engine.finish(false);
+        assertTrue(run.canRefineProperty().get());
+        run.refineWithLabels(io.mmdcstudio.engine.results.RunEdits.none());
+        assertTrue(run.messageProperty().get().contains("Label a few images first"));
+
+        java.util.List<io.mmdcstudio.engine.results.Assignment> rows = run.outputProperty().get().rows();
+        run.refineWithLabels(io.mmdcstudio.engine.results.RunEdits.none()
+                .withMoved(java.util.List.of(rows.get(1).item()), 3)
+                .withPinned(java.util.List.of(rows.get(5).item()), true));
+        engine.started();
+
+        assertEquals(3, engine.fewLabels.classOf(1), "a moved image is an example of the cluster it was moved to");
+        assertEquals(rows.get(5).cluster(), engine.fewLabels.classOf(5), "a pinned one of its own cluster");
+        assertEquals(io.mmdcstudio.engine.run.FewLabels.UNLABELLED, engine.fewLabels.classOf(0));
+        assertFalse(engine.fewLabels.supervisedOnly());
+        assertEquals(null, engine.corrections, "a fresh network, not the earlier weights");
+    }
+
+    @Test
     void aFinishedRunResumesOnlyWhenMoreEpochsAreAskedFor(@TempDir Path tmp) throws Exception {
         run.start();
         engine.started();
