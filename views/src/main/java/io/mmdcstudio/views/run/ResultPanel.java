@@ -38,39 +38,31 @@ public final class ResultPanel extends VBox {
             details.setText(s == null ? "" : s.details());
         });
 
-        Button save = new Button("Save results…", Icons.save());
-        save.setId("save");
-        save.setMaxWidth(Double.MAX_VALUE);
-        save.disableProperty().bind(vm.canSaveProperty().not());
-        save.setOnAction(e -> onSave.run());
-        save.setTooltip(new Tooltip("Write run.json and assignments.csv, as the command line does (Ctrl+S)"));
-
-        Button export = new Button("Export images…", Icons.folder());
-        export.setId("export");
-        export.setMaxWidth(Double.MAX_VALUE);
-        export.disableProperty().bind(vm.outputProperty().isNull());
-        export.setOnAction(e -> onExport.run());
-        export.setTooltip(new Tooltip("Copy, move or link the images into one folder per cluster, with a preview "
-                + "and undo (Ctrl+E)"));
-
-        Button train = new Button("Continue training with corrections", Icons.play());
-        train.setId("continue-corrections");
-        train.setMaxWidth(Double.MAX_VALUE);
-        train.disableProperty().bind(vm.canContinueProperty().not());
-        train.setOnAction(e -> onContinue.run());
-        train.setTooltip(new Tooltip("Train this network on: the images you moved or pinned keep their cluster as "
-                + "fixed targets, and the others follow. Cluster numbers and names stay."));
-
-        Button refine = new Button("Refine with labels", Icons.play());
-        refine.setId("refine-labels");
-        refine.setMaxWidth(Double.MAX_VALUE);
-        refine.disableProperty().bind(vm.canRefineProperty().not());
-        refine.setOnAction(e -> onRefine.run());
-        refine.setTooltip(new Tooltip("Train anew, semi-supervised: the images you moved or pinned are labelled "
-                + "examples of their clusters (as few as one per cluster); cluster numbers and names stay."));
+        Button save = action("save", "Save results…", Icons.save(), vm.canSaveProperty(), onSave,
+                "Write run.json and assignments.csv, as the command line does (Ctrl+S)");
+        Button export = action("export", "Export images…", Icons.folder(), vm.outputProperty().isNotNull(), onExport,
+                "Copy, move or link the images into one folder per cluster, with a preview and undo (Ctrl+E)");
+        Button train = action("continue-corrections", "Continue training with corrections", Icons.play(),
+                vm.canContinueProperty(), onContinue, "Train this network on: the images you moved or pinned keep "
+                        + "their cluster as fixed targets, and the others follow. Cluster numbers and names stay.");
+        Button refine = action("refine-labels", "Refine with labels", Icons.play(), vm.canRefineProperty(), onRefine,
+                "Train anew, semi-supervised: the images you moved or pinned are labelled examples of their "
+                        + "clusters (as few as one per cluster); cluster numbers and names stay.");
 
         getChildren().addAll(title, headline, scores, details, save, export, train, refine);
         visibleProperty().bind(vm.summaryProperty().isNotNull());
         managedProperty().bind(visibleProperty());
+    }
+
+    /** A full-width button of the card, enabled while {@code enabled} holds. */
+    private static Button action(String id, String text, javafx.scene.Node icon,
+            javafx.beans.value.ObservableBooleanValue enabled, Runnable onAction, String tip) {
+        Button b = new Button(text, icon);
+        b.setId(id);
+        b.setMaxWidth(Double.MAX_VALUE);
+        b.disableProperty().bind(javafx.beans.binding.Bindings.not(enabled));
+        b.setOnAction(e -> onAction.run());
+        b.setTooltip(new Tooltip(tip));
+        return b;
     }
 }
