@@ -5,6 +5,7 @@ import java.nio.channels.FileChannel;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
@@ -26,12 +27,8 @@ final class FileSteps {
      * under the new name first, then the original removed.
      */
     static void move(Path from, Path to) throws IOException {
-        try {
-            Files.createLink(to, from);
-        } catch (FileAlreadyExistsException e) {
-            throw e;
-        } catch (FileSystemException | UnsupportedOperationException e) {
-            copy(from, to); // another device, or a file system without hard links
+        if (!hardLink(to, from)) {
+            copy(from, to);
         }
         Files.delete(from);
     }
@@ -52,12 +49,25 @@ final class FileSteps {
 
     /** Gives the complete file {@code tmp} the name {@code to}, refusing to replace an existing file. */
     private static void place(Path tmp, Path to) throws IOException {
+        if (!hardLink(to, tmp)) {
+            Files.move(tmp, to); // no REPLACE_EXISTING: fails if the name was taken meanwhile
+        }
+    }
+
+    /**
+     * Gives {@code existing} the extra name {@code link}. Returns false only when this pair of folders cannot hold
+     * hard links (another device, or a file system without them); the caller then copies or moves instead, and
+     * that step reports any real problem (permission, a vanished file) itself. A taken name or a missing file is
+     * thrown at once.
+     */
+    private static boolean hardLink(Path link, Path existing) throws IOException {
         try {
-            Files.createLink(to, tmp);
-        } catch (FileAlreadyExistsException e) {
+            Files.createLink(link, existing);
+            return true;
+        } catch (FileAlreadyExistsException | NoSuchFileException e) {
             throw e;
         } catch (FileSystemException | UnsupportedOperationException e) {
-            Files.move(tmp, to); // no REPLACE_EXISTING: fails if the name was taken meanwhile
+            return false;
         }
     }
 
