@@ -47,17 +47,13 @@ final class RunAnalysis {
         ImageDataset d = m.data();
         Assignments a = Assignments.of(m.epoch(), m.k(), d.size(), m.images(), m.clusters(), m.confidence(),
                 d.labels(), d.classNames());
-        MapFrame frame = null;
-        if (m.embeddings() != null) {
-            early.accept(new Result(m, a, null, ConfusionTable.of(d.labels(), d.classNames(), m.k(), m.images(),
-                    m.clusters())));
-            frame = projector.project(m.epoch(), m.images(), m.clusters(), m.embeddings(), m.seed(), m.epoch() >= 0,
-                    newer);
-            if (frame == null) {
-                return null;
-            }
-        }
         ConfusionTable table = ConfusionTable.of(d.labels(), d.classNames(), m.k(), m.images(), m.clusters());
-        return new Result(m, a, frame, table);
+        if (m.embeddings() == null) {
+            return new Result(m, a, null, table);
+        }
+        early.accept(new Result(m, a, null, table));
+        MapFrame frame = projector.project(m.epoch(), m.images(), m.clusters(), m.embeddings(), m.seed(),
+                m.epoch() >= 0, newer);
+        return frame == null ? null : new Result(m, a, frame, table);
     }
 }
