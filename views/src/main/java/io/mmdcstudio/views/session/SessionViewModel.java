@@ -73,6 +73,8 @@ public final class SessionViewModel {
         this.worker = Objects.requireNonNull(worker, "worker");
         this.ui = Objects.requireNonNull(ui, "ui");
         run.outputProperty().addListener((obs, was, now) -> refresh());
+        // The result is handed over while the run is still active; saving becomes possible when it ends.
+        run.stateProperty().addListener((obs, was, now) -> refresh());
         busy.addListener((obs, was, now) -> refresh());
         refresh();
     }

@@ -261,6 +261,17 @@ class RunViewModelTest {
     }
 
     @Test
+    void aFinishedRunCanBeSavedAsASessionButNotWhileItRuns() {
+        run.start();
+        engine.started();
+        engine.epoch(0);
+        assertFalse(studio.session().canSaveProperty().get(), "nothing to save while it runs");
+        engine.epoch(1);
+        engine.finish(false);
+        assertTrue(studio.session().canSaveProperty().get(), "Save session is offered once the run has ended");
+    }
+
+    @Test
     void refiningWithLabelsTrainsSemiSupervisedOnTheMovedAndPinnedImagesAsClasses() throws Exception {
         run.start();
         engine.started();
