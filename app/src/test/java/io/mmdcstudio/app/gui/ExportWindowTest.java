@@ -43,8 +43,9 @@ import org.testfx.util.NodeQueryUtils;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
- * Export from the window as a person does it, headless: open a saved run (a quick pixel k-means baseline of a
- * copied subset of the sample data), preview a move, move, and undo; the photos must end exactly as they began.
+ * Export and corrections from the window as a person makes them, headless, on a saved run (a quick pixel k-means
+ * baseline of a copied subset of the sample data): preview a move, move, and undo, and the photos end exactly as
+ * they began; merge, move, pin and label through the gallery, and the edits land in the run folder.
  */
 @ExtendWith(ApplicationExtension.class)
 class ExportWindowTest {
@@ -180,6 +181,54 @@ class ExportWindowTest {
         assertEquals(2, RunEdits.read(run).clusterOf(moved, 0), "the move is kept");
     }
 
+    @Test
+    void aThumbnailDroppedOnAClusterIsLabelledAndLabelAsLabelsTheImageShown(FxRobot robot) throws Exception {
+        Path photos = copySubset(tmp.resolve("photos"));
+        Path run = tmp.resolve("run");
+        assertEquals(0, Cli.mmdc("baseline", "--data", photos.toString(), "--clusters", "3",
+                "--method", "kmeans-pixels", "--out", run.toString()).code());
+        WaitForAsyncUtils.asyncFx(() -> vm.open(run)).get();
+        waitFor(30, () -> vm.gallery().assignmentsProperty().get() != null
+                && vm.gallery().assignmentsProperty().get().epoch() == -1);
+        robot.clickOn("#tab-clusters");
+        waitFor(10, () -> lineOf(robot, c -> c == 2) != null && lineOf(robot, c -> c != 2) != null);
+
+        // Drag the first thumbnail of another cluster onto a line of cluster 2.
+        Node from = fx(() -> lineOf(robot, c -> c != 2));
+        GalleryRow source = fx(() -> (GalleryRow) cellOf(from).getItem());
+        String dragged = fx(() -> vm.data().dataset().items().get(source.images()[0]));
+        robot.drag(fx(() -> from.localToScreen(30, 30)), javafx.scene.input.MouseButton.PRIMARY);
+        robot.moveBy(0, 10);
+        // A fixed point, looked up only now: the highlight of a drop target re-makes the list's cells, and a node
+        // found earlier may since show another line (the robot would follow it there).
+        Node onto = fx(() -> lineOf(robot, c -> c == 2));
+        robot.moveTo(fx(() -> onto.localToScreen(30, 30)));
+        assertTrue(fx(() -> robot.lookup("#drag-badge").queryAs(Label.class).getText()).equals("Label 1 image as Cluster 2"),
+                "the badge says what a drop does");
+        robot.drop();
+        waitFor(10, () -> RunEdits.read(run).isPinned(dragged));
+        assertEquals(2, RunEdits.read(run).clusterOf(dragged, source.cluster()), "labelled as the cluster it fell on");
+        waitFor(5, () -> "Refine with 1 label".equals(robot.lookup("#refine-labels").queryButton().getText()));
+        assertFalse(fx(() -> robot.lookup("#drag-badge").queryAs(Label.class).isVisible()), "the badge goes");
+
+        // Label as, in the image panel: the image shown, into cluster 1.
+        int other = fx(() -> vm.gallery().rows().stream().filter(r -> r.cluster() == 2 && r.images().length > 1)
+                .findFirst().orElseThrow().images()[1]);
+        String chosen = fx(() -> vm.data().dataset().items().get(other));
+        WaitForAsyncUtils.asyncFx(() -> vm.gallery().pick(other, false)).get();
+        javafx.scene.control.MenuButton labelAs = robot.lookup("#label-as").queryAs(javafx.scene.control.MenuButton.class);
+        WaitForAsyncUtils.asyncFx(labelAs::show).get();
+        waitFor(5, () -> labelAs.getItems().stream().anyMatch(m -> "label-as-1".equals(m.getId())));
+        WaitForAsyncUtils.asyncFx(() -> {
+            labelAs.hide();
+            labelAs.getItems().stream().filter(m -> "label-as-1".equals(m.getId())).findFirst().orElseThrow().fire();
+        }).get();
+        waitFor(10, () -> RunEdits.read(run).clusterOf(chosen, 2) == 1 && RunEdits.read(run).isPinned(chosen));
+        assertTrue(fx(() -> robot.lookup("#label-status").queryAs(Label.class).getText())
+                .startsWith("You labelled this image as Cluster 1. 2 images are labelled"));
+        waitFor(5, () -> "Refine with 2 labels".equals(robot.lookup("#refine-labels").queryButton().getText()));
+    }
+
     /**
      * Opens the menu of the first thumbnail of a line of a cluster {@code which} accepts, until its entry
      * {@code expected} shows: an edit refreshes the list at the next pulse, and a menu opened on a cell that is
@@ -247,10 +296,15 @@ class ExportWindowTest {
         });
     }
 
-    /** A thumbnail line on screen of a cluster that {@code which} accepts, or null. FX thread. */
+    /**
+     * A thumbnail line on screen of a cluster that {@code which} accepts, or null. Only lines in cells on show: the
+     * list keeps spare cells, hidden, whose stale lines are still in the scene. FX thread.
+     */
     private static Node lineOf(FxRobot robot, IntPredicate which) {
         return robot.lookup(".thumbnail-row").match(NodeQueryUtils.isVisible()).queryAll().stream()
-                .filter(n -> n.getScene() != null && which.test(clusterOfLine(n))).findFirst().orElse(null);
+                .filter(n -> n.getScene() != null && cellOf(n) != null && cellOf(n).isVisible()
+                        && !cellOf(n).isEmpty() && which.test(clusterOfLine(n)))
+                .findFirst().orElse(null);
     }
 
     /** The cluster of the gallery line holding {@code node}, or -1. FX thread. */

@@ -120,6 +120,28 @@ public record RunEdits(String format, int formatVersion, Map<Integer, String> na
         return new RunEdits(format, formatVersion, names, merged, moved, p);
     }
 
+    /**
+     * These edits with {@code items} labelled as examples of {@code cluster}: moved there and pinned, which is what
+     * "continue with corrections" and few-label training read as a person's word on an image.
+     */
+    public RunEdits withLabel(List<String> items, int cluster) {
+        return withMoved(items, cluster).withPinned(items, true);
+    }
+
+    /** These edits with {@code items} neither moved nor pinned: back in the cluster the network chose. */
+    public RunEdits withoutLabel(List<String> items) {
+        Map<String, Integer> m = new TreeMap<>(moved);
+        items.forEach(m::remove);
+        return new RunEdits(format, formatVersion, names, merged, m, pinned).withPinned(items, false);
+    }
+
+    /** How many images a person moved or pinned: the images training takes as fixed (labelled). */
+    public int labelledCount() {
+        Set<String> all = new HashSet<>(moved.keySet());
+        all.addAll(pinned);
+        return all.size();
+    }
+
     /** The assignments with these edits applied (cluster indices as the network's, after moves and merges). */
     public List<Assignment> apply(List<Assignment> rows) {
         List<Assignment> out = new ArrayList<>(rows.size());

@@ -2,6 +2,7 @@ package io.mmdcstudio.engine.results;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -44,6 +45,20 @@ class RunEditsTest {
         List<Assignment> rows = List.of(new Assignment("a", 0, 1, null), new Assignment("b", 0, 1, null),
                 new Assignment("c", 1, 1, null), new Assignment("gone", 1, 1, null));
         assertArrayEquals(new int[] {-1, 2, 1}, edits.fixedClusters(List.of("a", "b", "c"), rows));
+    }
+
+    @Test
+    void aLabelMovesAndPinsAndTakingItOffRestoresTheNetworksCluster() {
+        RunEdits labelled = RunEdits.none().withLabel(List.of("a", "b"), 3).withPinned(List.of("c"), true);
+        assertEquals(3, labelled.clusterOf("a", 0));
+        assertTrue(labelled.isPinned("b"));
+        assertEquals(3, labelled.labelledCount());
+
+        RunEdits off = labelled.withoutLabel(List.of("a"));
+        assertEquals(0, off.clusterOf("a", 0));
+        assertFalse(off.isPinned("a"));
+        assertEquals(2, off.labelledCount());
+        assertEquals(RunEdits.none(), off.withoutLabel(List.of("b", "c")));
     }
 
     @Test

@@ -14,6 +14,8 @@ import java.util.Objects;
 import java.util.concurrent.Executor;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -41,6 +43,7 @@ public final class CorrectionsViewModel {
             new ReadOnlyObjectWrapper<>(this, "suggestions", List.of());
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
     private final ReadOnlyBooleanWrapper canUndo = new ReadOnlyBooleanWrapper(this, "canUndo");
+    private final ReadOnlyIntegerWrapper labelled = new ReadOnlyIntegerWrapper(this, "labelled");
     private final Deque<RunEdits> history = new ArrayDeque<>();
     /** Bumped per result, so that edits read for an earlier result are dropped when they arrive late. */
     private long resultVersion;
@@ -55,6 +58,7 @@ public final class CorrectionsViewModel {
         this.worker = Objects.requireNonNull(worker, "worker");
         this.ui = Objects.requireNonNull(ui, "ui");
         output.addListener((obs, was, now) -> outputChanged(was, now));
+        edits.addListener((obs, was, now) -> labelled.set(now.labelledCount()));
     }
 
     private void outputChanged(RunOutput was, RunOutput now) {
@@ -138,6 +142,23 @@ public final class CorrectionsViewModel {
         }
     }
 
+    /**
+     * Labels {@code items} as examples of {@code cluster} (a drop on a cluster, or Label in the image panel): each
+     * is moved there and pinned, in one edit. "Refine with labels" trains from exactly these images.
+     */
+    public void label(List<String> items, int cluster) {
+        if (!items.isEmpty()) {
+            change(edits.get().withLabel(items, cluster));
+        }
+    }
+
+    /** Takes the label off {@code items}: they go back to the network's cluster and are no longer pinned. */
+    public void unlabel(List<String> items) {
+        if (!items.isEmpty()) {
+            change(edits.get().withoutLabel(items));
+        }
+    }
+
     /** Takes back the last edit. */
     public void undo() {
         if (!history.isEmpty()) {
@@ -211,6 +232,11 @@ public final class CorrectionsViewModel {
     /** A problem reading or writing edits.json, or empty. */
     public ReadOnlyStringProperty messageProperty() {
         return message.getReadOnlyProperty();
+    }
+
+    /** How many images are labelled (moved or pinned): what "Refine with labels" would learn from. */
+    public ReadOnlyIntegerProperty labelledProperty() {
+        return labelled.getReadOnlyProperty();
     }
 
     /** Whether there is an edit to take back. */

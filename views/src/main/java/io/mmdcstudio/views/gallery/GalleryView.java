@@ -24,6 +24,7 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 
@@ -41,6 +42,8 @@ public final class GalleryView extends BorderPane {
     private static final double ROW_HEIGHT = THUMB + 4 + 10;
     /** On a cluster's first row: the style sheet draws a line above it. */
     private static final PseudoClass CLUSTER_START = PseudoClass.getPseudoClass("cluster-start");
+    /** On the rows of the cluster that dragged images would be labelled as. */
+    private static final PseudoClass DROP_TARGET = PseudoClass.getPseudoClass("drop-target");
 
     private final GalleryViewModel vm;
     private final CorrectionsViewModel corrections;
@@ -48,6 +51,7 @@ public final class GalleryView extends BorderPane {
     private final ListView<GalleryRow> list = new ListView<>();
     private final BooleanProperty showing = new SimpleBooleanProperty(this, "showing", true);
     private final BooleanProperty dark = new SimpleBooleanProperty(this, "dark");
+    private final GalleryDrag drag;
 
     /** A gallery bound to {@code vm}; its menus correct the result through {@code corrections}. */
     public GalleryView(GalleryViewModel vm, CorrectionsViewModel corrections, ThumbnailCache thumbnails) {
@@ -80,15 +84,22 @@ public final class GalleryView extends BorderPane {
 
         Label caption = new Label("Each row is a cluster, its most typical images first (those closest to the "
                 + "cluster's mean). Click an image for its details; Ctrl-click picks several. Right-click a cluster's "
-                + "title to name or merge it, an image to move or pin it (Ctrl+Z takes an edit back).");
+                + "title to name or merge it, an image to move or pin it (Ctrl+Z takes an edit back). To label a few "
+                + "images for “Refine with labels”, drag them onto the cluster they belong to.");
         caption.getStyleClass().add("tab-caption");
         caption.setWrapText(true);
         caption.setMinHeight(Region.USE_PREF_SIZE);
 
         VBox centre = new VBox(8, caption, list);
         VBox.setVgrow(list, Priority.ALWAYS);
-        setCenter(centre);
+        StackPane stack = new StackPane(centre);
+        drag = new GalleryDrag(list, stack, vm::titleOf, (items, cluster) -> {
+            corrections.label(items, cluster);
+            vm.clearPicks();
+        }, list::refresh);
+        setCenter(stack);
         ImageDetailsPane details = new ImageDetailsPane(vm.selectedProperty(), thumbnails);
+        details.addAction(new LabelAction(vm, corrections));
         BorderPane.setMargin(details, new Insets(0, 0, 0, 12));
         setRight(details);
     }
@@ -205,6 +216,22 @@ public final class GalleryView extends BorderPane {
                     e.consume();
                 }
             });
+            row.setOnDragDetected(e -> {
+                int image = row.imageAt(e.getX());
+                if (image >= 0 && item != null && vm.isFinal()) {
+                    drag.start(row, vm.itemsFor(image), e);
+                }
+            });
+            setOnMouseDragOver(e -> {
+                if (item != null) {
+                    drag.over(item.cluster());
+                }
+            });
+            setOnMouseDragReleased(e -> {
+                if (item != null) {
+                    drag.dropOn(item.cluster());
+                }
+            });
             row.setOnContextMenuRequested(e -> {
                 int image = row.imageAt(e.getX());
                 if (image < 0 || item == null || vm.assignmentsProperty().get().epoch() >= 0) {
@@ -212,8 +239,7 @@ public final class GalleryView extends BorderPane {
                 }
                 // A right-click on a picked image acts on all picked ones, elsewhere on that image alone. The picks
                 // are not changed here: that would refresh the list, and the cell (the menu's owner) with it.
-                List<String> items = vm.isPicked(image) ? vm.pickedItems() : List.of(vm.dataset().items().get(image));
-                imageMenu(item.cluster(), items).show(row, e.getScreenX(), e.getScreenY());
+                imageMenu(item.cluster(), vm.itemsFor(image)).show(row, e.getScreenX(), e.getScreenY());
                 e.consume();
             });
             content = new HBox(0, title, row);
@@ -226,6 +252,7 @@ public final class GalleryView extends BorderPane {
             super.updateItem(r, isEmpty);
             item = isEmpty ? null : r;
             pseudoClassStateChanged(CLUSTER_START, item != null && item.first());
+            pseudoClassStateChanged(DROP_TARGET, item != null && drag.active() && item.cluster() == drag.target());
             if (item == null) {
                 setGraphic(null);
                 return;

@@ -175,6 +175,34 @@ public final class GalleryViewModel {
         return dataset != null && index >= 0 && index < dataset.size() && edits.isPinned(dataset.items().get(index));
     }
 
+    /**
+     * The cluster a person labelled dataset image {@code index} as (moved or pinned it there), or -1: only a final
+     * result has labels.
+     */
+    public int labelOf(int index) {
+        Assignments a = assignments.get();
+        if (a == null || a.epoch() >= 0 || index < 0 || index >= dataset.size()) {
+            return -1;
+        }
+        String item = dataset.items().get(index);
+        boolean labelled = edits.isPinned(item) || edits.moved().containsKey(item);
+        return labelled ? a.clusterOf()[index] : -1;
+    }
+
+    /** Whether the moment shown is a run's final result, the only one a person corrects and labels. */
+    public boolean isFinal() {
+        Assignments a = assignments.get();
+        return a != null && a.epoch() < 0;
+    }
+
+    /**
+     * What a correction of dataset image {@code index} acts on: all picked images when it is one of them, else
+     * that image alone (as assignments.csv names them).
+     */
+    public List<String> itemsFor(int index) {
+        return isPicked(index) ? pickedItems() : List.of(dataset.items().get(index));
+    }
+
     /** The title of {@code cluster}: the name a person gave it, else "Cluster N". */
     public String titleOf(int cluster) {
         String name = edits.nameOf(cluster);

@@ -80,6 +80,11 @@ public final class ImageDetailsPane extends VBox {
         show(selected.getValue());
     }
 
+    /** Adds {@code action} (a control acting on the image shown) below the facts. */
+    public void addAction(javafx.scene.Node action) {
+        getChildren().add(action);
+    }
+
     private static Label muted(String text) {
         Label l = new Label(text);
         l.getStyleClass().add("muted");

@@ -12,9 +12,11 @@ public final class ResultPanel extends VBox {
     /**
      * A card bound to {@code vm}; {@code onSave} asks where to save (a dialog) and calls {@code vm.save};
      * {@code onExport} opens the export sheet; {@code onContinue} trains on with the gallery's corrections;
-     * {@code onRefine} trains anew with the moved and pinned images as a few labels.
+     * {@code onRefine} trains anew with the labelled (moved and pinned) images, {@code labelled} of them, as a few
+     * labels.
      */
-    public ResultPanel(RunViewModel vm, Runnable onSave, Runnable onExport, Runnable onContinue, Runnable onRefine) {
+    public ResultPanel(RunViewModel vm, Runnable onSave, Runnable onExport, Runnable onContinue, Runnable onRefine,
+            javafx.beans.value.ObservableIntegerValue labelled) {
         getStyleClass().addAll("card", "result-panel");
         setId("result-panel");
 
@@ -47,7 +49,11 @@ public final class ResultPanel extends VBox {
                         + "their cluster as fixed targets, and the others follow. Cluster numbers and names stay.");
         Button refine = action("refine-labels", "Refine with labels", Icons.play(), vm.canRefineProperty(), onRefine,
                 "Train anew, semi-supervised: the images you moved or pinned are labelled examples of their "
-                        + "clusters (as few as one per cluster); cluster numbers and names stay.");
+                        + "clusters (as few as one per cluster); cluster numbers and names stay. Label images by "
+                        + "dragging them onto their cluster in the Clusters tab, or with Label as in the image panel.");
+        refine.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> labelled.get() == 0
+                ? "Refine with labels" : "Refine with " + labelled.get() + (labelled.get() == 1 ? " label" : " labels"),
+                labelled));
 
         getChildren().addAll(title, headline, scores, details, save, export, train, refine);
         visibleProperty().bind(vm.summaryProperty().isNotNull());

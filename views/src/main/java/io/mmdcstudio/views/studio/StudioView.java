@@ -82,7 +82,8 @@ public final class StudioView extends BorderPane {
                 new RunPanel(vm.run()),
                 new ResultPanel(vm.run(), this::chooseSaveFolder, this::openExport,
                         () -> vm.run().continueWithCorrections(vm.corrections().editsProperty().get()),
-                        () -> vm.run().refineWithLabels(vm.corrections().editsProperty().get())));
+                        () -> vm.run().refineWithLabels(vm.corrections().editsProperty().get()),
+                        vm.corrections().labelledProperty()));
         cards.getStyleClass().add("side-bar");
         ScrollPane side = new ScrollPane(cards);
         side.setFitToWidth(true);

@@ -102,6 +102,23 @@ class CorrectionsViewModelTest {
     }
 
     @Test
+    void labellingMovesAndPinsInOneUndoableStepAndIsCounted() {
+        output.set(unsaved);
+        vm.label(List.of("d.png", "a.png"), 0);
+        assertEquals(List.of(0, 0, 1, 0), vm.effectiveRows().stream().map(Assignment::cluster).toList());
+        assertTrue(vm.editsProperty().get().isPinned("d.png"));
+        assertEquals(2, vm.labelledProperty().get());
+
+        vm.unlabel(List.of("d.png"));
+        assertEquals(1, vm.effectiveRows().get(3).cluster(), "back in the network's cluster");
+        assertEquals(1, vm.labelledProperty().get());
+        vm.undo();
+        vm.undo();
+        assertTrue(vm.editsProperty().get().isEmpty(), "a label is one step to take back");
+        assertEquals(0, vm.labelledProperty().get());
+    }
+
+    @Test
     void aMergeIntoItselfIsRefusedWithAMessage() {
         output.set(unsaved);
         vm.merge(0, 0);
