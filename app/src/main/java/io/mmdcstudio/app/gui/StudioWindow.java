@@ -1,6 +1,7 @@
 package io.mmdcstudio.app.gui;
 
 import io.mmdcstudio.engine.io.BackgroundPriority;
+import io.mmdcstudio.views.fx.NextFrame;
 import io.mmdcstudio.views.fx.StallMonitor;
 import io.mmdcstudio.views.map.TsneProjection;
 import io.mmdcstudio.views.run.EngineGateway;
@@ -45,7 +46,8 @@ public final class StudioWindow {
     private StudioWindow(Stage stage, AppSettings settings) {
         this.stage = stage;
         this.settings = settings;
-        StudioExecutors executors = new StudioExecutors(Platform::runLater, worker, analysis, runner, baseline);
+        StudioExecutors executors = new StudioExecutors(Platform::runLater, worker, analysis, runner, baseline,
+                new NextFrame());
         // t-SNE, continued epoch to epoch; it answers with PCA for what it cannot embed.
         this.vm = new StudioViewModel(EngineGateway.engine(), executors, new TsneProjection());
         this.view = new StudioView(vm);

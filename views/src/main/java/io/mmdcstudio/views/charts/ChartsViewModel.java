@@ -63,10 +63,9 @@ public final class ChartsViewModel {
         acc.getData().clear();
         nmi.getData().clear();
         ari.getData().clear();
-        sizes.getData().clear();
-        for (int c = 0; c < k; c++) {
-            sizes.getData().add(new XYChart.Data<>(Integer.toString(c), 0));
-        }
+        // Zeroes the bars in place when the cluster count is the same: new bars cost the chart a node, CSS and
+        // layout each, in the frame after Start.
+        showSizes(new int[k]);
         drawBaseline();
     }
 

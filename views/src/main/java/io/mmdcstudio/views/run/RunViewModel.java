@@ -237,22 +237,26 @@ public final class RunViewModel {
         speedText.set("");
         phase.set(Phase.PREPARING);
         explanation.set(Phase.PREPARING.explanation());
-        out.charts().reset(config.epochs(), config.clusters(), current.hasLabels(), config.rotation());
-        out.gallery().clear();
-        out.map().clear();
-        out.confusion().clear();
-        ex.analysis().execute(analysis::reset);
         state.set(RunState.STARTING);
         RunConfig chosen = config;
         Corrections corrections = fixed == null ? null : new Corrections(fixed, startWeights);
         FewLabels fewLabels = labelled == null ? null : FewLabels.semiSupervised(labelled);
-        if (current.height() != chosen.inputSize()) {
-            message.set("Loading the images at " + chosen.inputSize() + " px…");
-            data.open(data.pathProperty().get(), chosen.inputSize(), loaded -> launch(loaded, chosen, from, corrections,
-                    fewLabels));
-        } else {
-            launch(current, chosen, from, corrections, fewLabels);
-        }
+        // The buttons and the progress strip answer the click in this frame; emptying the charts and tabs and
+        // starting the run wait for the next one, so that neither frame is long (StudioExecutors.nextFrame).
+        ex.nextFrame().execute(() -> {
+            out.charts().reset(chosen.epochs(), chosen.clusters(), current.hasLabels(), chosen.rotation());
+            out.gallery().clear();
+            out.map().clear();
+            out.confusion().clear();
+            ex.analysis().execute(analysis::reset);
+            if (current.height() != chosen.inputSize()) {
+                message.set("Loading the images at " + chosen.inputSize() + " px…");
+                data.open(data.pathProperty().get(), chosen.inputSize(), loaded -> launch(loaded, chosen, from,
+                        corrections, fewLabels));
+            } else {
+                launch(current, chosen, from, corrections, fewLabels);
+            }
+        });
     }
 
     /** The run ended (finished, cancelled or failed): it is no longer one to recover at the next start. */

@@ -15,8 +15,12 @@ import java.util.concurrent.Executor;
  * @param run      the run; one thread, one task at a time
  * @param baseline the pixel k-means baseline, one task at a time: on 70,000 images it takes a minute, and on
  *                 the worker it would hold up the next folder or session to open for all that time
+ * @param nextFrame on the UI thread once the window has drawn the frame being prepared
+ *                 ({@link io.mmdcstudio.views.fx.NextFrame}): a command's costly screen changes go there, so that
+ *                 its visible answer is drawn first and no single frame takes long
  */
-public record StudioExecutors(Executor ui, Executor worker, Executor analysis, Executor run, Executor baseline) {
+public record StudioExecutors(Executor ui, Executor worker, Executor analysis, Executor run, Executor baseline,
+        Executor nextFrame) {
 
     public StudioExecutors {
         Objects.requireNonNull(ui, "ui");
@@ -24,16 +28,20 @@ public record StudioExecutors(Executor ui, Executor worker, Executor analysis, E
         Objects.requireNonNull(analysis, "analysis");
         Objects.requireNonNull(run, "run");
         Objects.requireNonNull(baseline, "baseline");
+        Objects.requireNonNull(nextFrame, "nextFrame");
     }
 
-    /** The baseline shares the worker (for tests that only separate the UI thread). */
+    /**
+     * The baseline shares the worker, and what waits for the next frame runs at once (for tests that only separate
+     * the UI thread).
+     */
     public StudioExecutors(Executor ui, Executor worker, Executor analysis, Executor run) {
-        this(ui, worker, analysis, run, worker);
+        this(ui, worker, analysis, run, worker, Runnable::run);
     }
 
     /** Everything on the calling thread, for deterministic tests. */
     public static StudioExecutors sameThread() {
         Executor now = Runnable::run;
-        return new StudioExecutors(now, now, now, now, now);
+        return new StudioExecutors(now, now, now, now, now, now);
     }
 }

@@ -363,6 +363,29 @@ class RunViewModelTest {
     }
 
     @Test
+    void startAnswersAtOnceAndEmptiesTheChartsAndLaunchesOnlyInTheNextFrame() {
+        List<Runnable> nextFrame = new ArrayList<>();
+        Executor now = Runnable::run;
+        StudioViewModel later = new StudioViewModel(engine, new StudioExecutors(now, now, now, now, now,
+                nextFrame::add), new PcaProjection());
+        later.open(Path.of("/data"));
+        later.settings().field("batchSize").textProperty().set("8");
+        later.charts().addSavedEpoch(new io.mmdcstudio.engine.results.RunManifest.EpochRecord(0, 0.5, 0.4, null,
+                new int[] {10, 10, 10, 10}, 0, null, 0.1, 1));
+        later.run().start();
+
+        assertEquals(RunState.STARTING, later.run().stateProperty().get(), "the buttons answer the click");
+        assertFalse(later.run().canStartProperty().get(), "a second click starts nothing");
+        assertNull(engine.listener, "the run starts a frame later");
+        assertEquals(1, later.charts().clusterLossSeries().get(0).getData().size(), "the charts empty a frame later");
+        assertEquals(1, nextFrame.size());
+
+        nextFrame.remove(0).run();
+        assertNotNull(engine.listener, "launched");
+        assertEquals(0, later.charts().clusterLossSeries().get(0).getData().size());
+    }
+
+    @Test
     void aBurstOfEventsNeedsOneHandOverToTheUiThread() {
         List<Runnable> uiTasks = new ArrayList<>();
         Executor now = Runnable::run;
