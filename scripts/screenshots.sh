@@ -11,6 +11,8 @@
 # Environment:
 #   MMDC_SHOT_EPOCH   one-based epoch after which the pictures are taken (default 4)
 #   MMDC_SHOT_EPOCHS  epochs of the run (default: the quick preset sized for the sample data)
+#   MMDC_JAVA_OPTS="-Dmmdc.screenshots.finish=true"  lets the run finish and adds screenshot-result.png and
+#                     screenshot-labels.png
 # Installs xvfb, xauth, libgtk-3-0 and imagemagick with apt-get when they are missing (needs root or sudo).
 set -euo pipefail
 

@@ -28,7 +28,8 @@ import javax.imageio.ImageIO;
  *   <li>{@value #EPOCH_PROPERTY}: the one-based epoch after which to shoot (default 4)</li>
  *   <li>{@value #EPOCHS_PROPERTY}: epochs of the run, overriding the preset (optional)</li>
  *   <li>{@value #FINISH_PROPERTY}: "true" lets the run finish and adds {@code screenshot-result.png} (the
- *       summary and Save) instead of cancelling after the pictures</li>
+ *       summary and Save) and {@code screenshot-labels.png} (a few images labelled for "Refine with labels")
+ *       instead of cancelling after the pictures</li>
  * </ul>
  * Last, {@code screenshot-export.png}: the export sheet with a preview of a move into a temporary folder.
  */
@@ -145,6 +146,8 @@ final class ScreenshotDirector {
         if (finish) {
             finish = false;
             steps.add(new Step(1500, () -> save(window, "screenshot-result.png")));
+            steps.add(new Step(0, this::labelAFew));
+            steps.add(new Step(900, () -> save(window, "screenshot-labels.png")));
             steps.add(new Step(1000, this::quitWhenStopped));
             return;
         }
@@ -155,6 +158,25 @@ final class ScreenshotDirector {
         }
         System.err.println("mmdc: screenshots written to " + dir.toAbsolutePath());
         Platform.exit();
+    }
+
+    /**
+     * The Clusters tab after a person labelled a few images for "Refine with labels": the most typical image of
+     * each of the first three clusters, as a drop on its own cluster would label it; the first one shown.
+     */
+    private void labelAFew() {
+        var vm = window.viewModel();
+        Assignments a = vm.gallery().assignmentsProperty().get();
+        window.view().selectTab(StudioView.CLUSTERS);
+        int shown = -1;
+        for (int c = 0; c < Math.min(3, a.k()); c++) {
+            if (a.size(c) > 0) {
+                int image = a.members()[c][0];
+                vm.corrections().label(java.util.List.of(vm.data().dataset().items().get(image)), c);
+                shown = shown < 0 ? image : shown;
+            }
+        }
+        vm.gallery().select(Math.max(0, shown));
     }
 
     /**
