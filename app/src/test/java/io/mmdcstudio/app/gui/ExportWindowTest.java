@@ -131,13 +131,7 @@ class ExportWindowTest {
 
     @Test
     void correctionsMadeThroughTheGalleryMenusAreKeptInTheRunFolder(FxRobot robot) throws Exception {
-        Path photos = copySubset(tmp.resolve("photos"));
-        Path run = tmp.resolve("run");
-        assertEquals(0, Cli.mmdc("baseline", "--data", photos.toString(), "--clusters", "3",
-                "--method", "kmeans-pixels", "--out", run.toString()).code());
-        WaitForAsyncUtils.asyncFx(() -> vm.open(run)).get();
-        waitFor(30, () -> vm.run().outputProperty().get() != null && vm.gallery().assignmentsProperty().get() != null
-                && vm.gallery().assignmentsProperty().get().epoch() == -1);
+        Path run = openSavedRun();
         // A name that appears nowhere else, so that the menu item is found by its text alone.
         WaitForAsyncUtils.asyncFx(() -> vm.corrections().name(2, "Target cluster")).get();
         robot.clickOn("#tab-clusters");
@@ -183,13 +177,7 @@ class ExportWindowTest {
 
     @Test
     void aThumbnailDroppedOnAClusterIsLabelledAndLabelAsLabelsTheImageShown(FxRobot robot) throws Exception {
-        Path photos = copySubset(tmp.resolve("photos"));
-        Path run = tmp.resolve("run");
-        assertEquals(0, Cli.mmdc("baseline", "--data", photos.toString(), "--clusters", "3",
-                "--method", "kmeans-pixels", "--out", run.toString()).code());
-        WaitForAsyncUtils.asyncFx(() -> vm.open(run)).get();
-        waitFor(30, () -> vm.gallery().assignmentsProperty().get() != null
-                && vm.gallery().assignmentsProperty().get().epoch() == -1);
+        Path run = openSavedRun();
         robot.clickOn("#tab-clusters");
         waitFor(10, () -> lineOf(robot, c -> c == 2) != null && lineOf(robot, c -> c != 2) != null);
 
@@ -227,6 +215,21 @@ class ExportWindowTest {
         assertTrue(fx(() -> robot.lookup("#label-status").queryAs(Label.class).getText())
                 .startsWith("You labelled this image as Cluster 1. 2 images are labelled"));
         waitFor(5, () -> "Refine with 2 labels".equals(robot.lookup("#refine-labels").queryButton().getText()));
+    }
+
+    /**
+     * A pixel k-means baseline of a copied subset of the sample data, saved by the command line and opened in the
+     * window, its final assignment in the gallery: a result to correct and label. Returns its run folder.
+     */
+    private Path openSavedRun() throws Exception {
+        Path photos = copySubset(tmp.resolve("photos"));
+        Path run = tmp.resolve("run");
+        assertEquals(0, Cli.mmdc("baseline", "--data", photos.toString(), "--clusters", "3",
+                "--method", "kmeans-pixels", "--out", run.toString()).code());
+        WaitForAsyncUtils.asyncFx(() -> vm.open(run)).get();
+        waitFor(30, () -> vm.run().outputProperty().get() != null && vm.gallery().assignmentsProperty().get() != null
+                && vm.gallery().assignmentsProperty().get().epoch() == -1);
+        return run;
     }
 
     /**
