@@ -107,6 +107,7 @@ public final class SettingsPanel extends VBox {
 
     private static GridPane form() {
         GridPane grid = new GridPane();
+        grid.getStyleClass().add("settings-form");
         grid.setHgap(10);
         grid.setVgap(4);
         ColumnConstraints labels = new ColumnConstraints();
