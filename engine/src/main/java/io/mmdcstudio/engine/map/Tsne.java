@@ -33,11 +33,18 @@ public final class Tsne {
     private static final double INITIAL_STD = 1e-4;
 
     private final TsneConfig config;
-    /** The one background thread of maps beside training; daemon, lowest OS priority (set on its first task). */
+    /**
+     * The niceness of maps beside training: five below the window's training (nice 5). Not the lowest (19): a Java
+     * thread that low, runnable but waiting for a core, held up every stop-the-world safepoint, and with it the FX
+     * thread, for up to 24 ms (-XX:+SafepointTimeout named it); at 10 the wait was at most 4-10 ms. The throttle
+     * keeps its share of a core small either way (docs/BENCHMARKS.md, sections 5 and 6).
+     */
+    static final int BACKGROUND_NICE = 10;
+    /** The one background thread of maps beside training; daemon, below training's priority (set on its first task). */
     private static final java.util.concurrent.ExecutorService BACKGROUND =
             java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
                 Thread t = new Thread(() -> {
-                    BackgroundPriority.lowerCurrentThread();
+                    BackgroundPriority.lowerCurrentThread(BACKGROUND_NICE);
                     r.run();
                 }, "mmdc-map-background");
                 t.setDaemon(true);
@@ -98,10 +105,10 @@ public final class Tsne {
     }
 
     /**
-     * A map beside training runs on a thread of the lowest OS priority ({@link BackgroundPriority}): the throttle
-     * bounds its share of a core, the priority keeps it from preempting training's threads at all (measured: 14%
-     * of training throughput with the throttle alone, 2% with both; docs/BENCHMARKS.md). The caller waits; its
-     * interrupt still cancels.
+     * A map beside training runs on a thread below training's priority ({@link #BACKGROUND_NICE},
+     * {@link BackgroundPriority}): the throttle bounds its share of a core, the priority keeps it from preempting
+     * training's threads (measured: 14% of training throughput with the throttle alone, 2-7% with both;
+     * docs/BENCHMARKS.md). The caller waits; its interrupt still cancels.
      */
     private static MapLayout inBackground(java.util.concurrent.Callable<MapLayout> work,
             java.util.concurrent.atomic.AtomicBoolean callerGaveUp) {

@@ -21,7 +21,7 @@ public final class NextFrame implements Executor {
     private final AnimationTimer timer = new AnimationTimer() {
         @Override
         public void handle(long now) {
-            // The first pulse after execute() draws what the caller changed; the tasks go into the one after it.
+            // The first pulse after execute() draws what the caller changed; the tasks go into a later one.
             if (pulsesToSkip-- > 0) {
                 return;
             }
@@ -31,12 +31,29 @@ public final class NextFrame implements Executor {
             due.forEach(Runnable::run);
         }
     };
+    private final int framesBetween;
     private int pulsesToSkip;
+
+    /** Runs tasks after the frame being prepared has been drawn. */
+    public NextFrame() {
+        this(1);
+    }
+
+    /**
+     * Runs tasks after {@code framesBetween} frames (at least 1) have been drawn: the frame being prepared and as
+     * many after it as needed to leave room for other deferred work in between.
+     */
+    public NextFrame(int framesBetween) {
+        if (framesBetween < 1) {
+            throw new IllegalArgumentException("framesBetween must be at least 1, not " + framesBetween);
+        }
+        this.framesBetween = framesBetween;
+    }
 
     @Override
     public void execute(Runnable task) {
         tasks.add(task);
-        pulsesToSkip = 1;
+        pulsesToSkip = framesBetween;
         timer.start();
     }
 }

@@ -40,7 +40,7 @@ final class RunAnalysis {
     /**
      * What the views draw for {@code m}; null when {@code newer} turned true while the map was computed (a later
      * moment is waiting, and drawing this one would only delay it). The gallery's and the confusion matrix's part
-     * goes to {@code early} before the map is computed: a map beside training runs at the lowest priority and may
+     * goes to {@code early} before the map is computed: a map beside training runs below training's priority and may
      * take several epochs, and those views should not wait for it.
      */
     Result analyse(Moment m, BooleanSupplier newer, java.util.function.Consumer<Result> early) {

@@ -6,6 +6,7 @@ import io.mmdcstudio.views.confusion.ConfusionMatrixView;
 import io.mmdcstudio.views.data.DataPanel;
 import io.mmdcstudio.views.export.ExportSheet;
 import io.mmdcstudio.views.fx.Icons;
+import io.mmdcstudio.views.fx.NextFrame;
 import io.mmdcstudio.views.fx.ThumbnailCache;
 import io.mmdcstudio.views.gallery.GalleryView;
 import io.mmdcstudio.views.map.MapView;
@@ -78,7 +79,7 @@ public final class StudioView extends BorderPane {
 
         VBox cards = new VBox(12,
                 new DataPanel(vm.data(), thumbnails),
-                new SettingsPanel(vm.settings(), running),
+                new SettingsPanel(vm.settings(), twoFramesLater(running)),
                 new RunPanel(vm.run()),
                 new ResultPanel(vm.run(), this::chooseSaveFolder, this::openExport,
                         () -> vm.run().continueWithCorrections(vm.corrections().editsProperty().get()),
@@ -306,5 +307,26 @@ public final class StudioView extends BorderPane {
             String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
             vm.run().save(f.toPath().resolve("mmdc-run-" + stamp));
         }
+    }
+
+    /**
+     * Follows {@code value}, but turns true two frames later than it does (false at once). Start disables the
+     * settings card through it: greying the card is the costliest painting of the click, and a frame of its own,
+     * after the one that empties the charts (StudioExecutors.nextFrame), keeps every frame after Start short
+     * (docs/BENCHMARKS.md, section 6). The run's settings were taken at the click, so a field typed into meanwhile
+     * changes nothing of the run.
+     */
+    private static javafx.beans.value.ObservableBooleanValue twoFramesLater(
+            javafx.beans.value.ObservableBooleanValue value) {
+        javafx.beans.property.BooleanProperty lagged = new javafx.beans.property.SimpleBooleanProperty(value.get());
+        NextFrame next = new NextFrame(2);
+        value.addListener((obs, was, now) -> {
+            if (now) {
+                next.execute(() -> lagged.set(value.get()));
+            } else {
+                lagged.set(false);
+            }
+        });
+        return lagged;
     }
 }
