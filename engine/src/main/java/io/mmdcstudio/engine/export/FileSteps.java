@@ -2,6 +2,7 @@ package io.mmdcstudio.engine.export;
 
 import java.io.IOException;
 import java.nio.channels.FileChannel;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
@@ -56,18 +57,18 @@ final class FileSteps {
 
     /**
      * Gives {@code existing} the extra name {@code link}. Returns false only when this pair of folders cannot hold
-     * hard links (another device, or a file system without them); the caller then copies or moves instead, and
-     * that step reports any real problem (permission, a vanished file) itself. A taken name or a missing file is
-     * thrown at once.
+     * a hard link: another device (EXDEV), a file system without hard links, or one the kernel refuses (EPERM, e.g.
+     * Linux's protected_hardlinks for a file of another user); the caller then copies or moves instead. A taken
+     * name, a missing file or a folder we may not write to is thrown at once: copying would fail the same way.
      */
     private static boolean hardLink(Path link, Path existing) throws IOException {
         try {
             Files.createLink(link, existing);
             return true;
-        } catch (FileAlreadyExistsException | NoSuchFileException e) {
+        } catch (FileAlreadyExistsException | NoSuchFileException | AccessDeniedException e) {
             throw e;
         } catch (FileSystemException | UnsupportedOperationException e) {
-            return false;
+            return false; // no hard link possible here: the caller's copy is the fallback, not an error
         }
     }
 
