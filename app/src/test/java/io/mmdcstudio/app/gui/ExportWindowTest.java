@@ -64,17 +64,13 @@ class ExportWindowTest {
 
     @Start
     void start(Stage stage) {
-        window = StudioWindow.show(stage, AppSettings.load(settingsDir.resolve("settings.properties")),
-                Optional.empty());
+        window = FxTests.showWindow(stage, settingsDir, Optional.empty());
         vm = window.viewModel();
     }
 
     @AfterEach
     void close() throws Exception {
-        // A menu left open by a failed test would fail the next one as its window closes: close menus first.
-        WaitForAsyncUtils.asyncFx(() -> List.copyOf(javafx.stage.Window.getWindows()).stream()
-                .filter(w -> w instanceof javafx.stage.PopupWindow).forEach(javafx.stage.Window::hide)).get();
-        WaitForAsyncUtils.asyncFx(window::close).get(10, TimeUnit.SECONDS);
+        FxTests.closeWindow(window);
     }
 
     @Test

@@ -22,4 +22,24 @@ final class FxTests {
             throw new AssertionError("waited " + seconds + " s; " + fx(where), e);
         }
     }
+
+    /**
+     * The window as a test's {@code @Start} method opens it: settings from {@code settingsDir} (never the user's),
+     * and {@code data} opened, if present. The {@code @Start} method itself stays in each test class: TestFX 4.0.18
+     * looks it up with getDeclaredMethods, so it cannot be inherited.
+     */
+    static StudioWindow showWindow(javafx.stage.Stage stage, java.nio.file.Path settingsDir,
+            java.util.Optional<java.nio.file.Path> data) {
+        return StudioWindow.show(stage, AppSettings.load(settingsDir.resolve("settings.properties")), data);
+    }
+
+    /**
+     * Closes the window after a test. Menus first: one left open by a failed test would fail the next test as its
+     * window closes.
+     */
+    static void closeWindow(StudioWindow window) throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> java.util.List.copyOf(javafx.stage.Window.getWindows()).stream()
+                .filter(w -> w instanceof javafx.stage.PopupWindow).forEach(javafx.stage.Window::hide)).get();
+        WaitForAsyncUtils.asyncFx(window::close).get(10, TimeUnit.SECONDS);
+    }
 }

@@ -53,14 +53,13 @@ class SessionReopenBench {
 
     @Start
     void start(Stage stage) {
-        window = StudioWindow.show(stage, AppSettings.load(settingsDir.resolve("settings.properties")),
-                Optional.empty());
+        window = FxTests.showWindow(stage, settingsDir, Optional.empty());
         vm = window.viewModel();
     }
 
     @AfterEach
     void close() throws Exception {
-        WaitForAsyncUtils.asyncFx(window::close).get(10, TimeUnit.SECONDS);
+        FxTests.closeWindow(window);
     }
 
     @Test

@@ -23,7 +23,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import javafx.scene.control.TabPane;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -53,14 +52,13 @@ class SessionWindowTest {
 
     @Start
     void start(Stage stage) {
-        window = StudioWindow.show(stage, AppSettings.load(settingsDir.resolve("settings.properties")),
-                Optional.empty());
+        window = FxTests.showWindow(stage, settingsDir, Optional.empty());
         vm = window.viewModel();
     }
 
     @AfterEach
     void close() throws Exception {
-        WaitForAsyncUtils.asyncFx(window::close).get(10, TimeUnit.SECONDS);
+        FxTests.closeWindow(window);
     }
 
     @Test

@@ -13,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import javafx.geometry.Point2D;
 import javafx.geometry.Pos;
@@ -52,14 +51,13 @@ class StudioWindowTest {
 
     @Start
     void start(Stage stage) {
-        AppSettings settings = AppSettings.load(settingsDir.resolve("settings.properties"));
-        window = StudioWindow.show(stage, settings, InitialData.sampleData());
+        window = FxTests.showWindow(stage, settingsDir, InitialData.sampleData());
         vm = window.viewModel();
     }
 
     @AfterEach
     void close() throws Exception {
-        WaitForAsyncUtils.asyncFx(window::close).get(10, TimeUnit.SECONDS);
+        FxTests.closeWindow(window);
     }
 
     @Test

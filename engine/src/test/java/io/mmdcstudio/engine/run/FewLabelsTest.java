@@ -80,15 +80,7 @@ class FewLabelsTest {
 
     @Test
     void trainingNeverReadsTheGroundTruthLabels() throws Exception {
-        int[] shuffled = DATA.labels().clone();
-        SplittableRandom rng = new SplittableRandom(3);
-        for (int i = shuffled.length - 1; i > 0; i--) {
-            int j = rng.nextInt(i + 1);
-            int t = shuffled[i];
-            shuffled[i] = shuffled[j];
-            shuffled[j] = t;
-        }
-        RunResult other = run(DATA.withLabels(shuffled, DATA.classNames()), ONE_PER_CLASS);
+        RunResult other = run(SyntheticImages.withShuffledLabels(DATA, 3), ONE_PER_CLASS);
         assertArrayEquals(semi.clusters(), other.clusters(), "same few labels, other ground truth: same clusters");
         assertNotEquals(semi.metrics().acc(), other.metrics().acc(), 1e-9, "the metrics do follow the ground truth");
     }

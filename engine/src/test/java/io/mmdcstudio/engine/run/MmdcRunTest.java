@@ -14,7 +14,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -60,15 +59,7 @@ class MmdcRunTest {
 
     @Test
     void shuffledLabelsChangeMetricsButNotAssignments() throws Exception {
-        int[] shuffled = DATA.labels().clone();
-        SplittableRandom rng = new SplittableRandom(3);
-        for (int i = shuffled.length - 1; i > 0; i--) {
-            int j = rng.nextInt(i + 1);
-            int t = shuffled[i];
-            shuffled[i] = shuffled[j];
-            shuffled[j] = t;
-        }
-        ImageDataset relabelled = DATA.withLabels(shuffled, DATA.classNames());
+        ImageDataset relabelled = SyntheticImages.withShuffledLabels(DATA, 3);
         RunResult a = MmdcRun.run(DATA, SyntheticImages.tinyConfig(2), RunOptions.DEFAULT, RunListener.NONE, new RunControl());
         RunResult b = MmdcRun.run(relabelled, SyntheticImages.tinyConfig(2), RunOptions.DEFAULT, RunListener.NONE, new RunControl());
         assertArrayEquals(a.clusters(), b.clusters(), "training never sees the labels");

@@ -47,4 +47,17 @@ final class SyntheticImages {
         return new RunConfig("test", 3, epochs, 16, NetworkKind.COMPACT, 8, 0, quick.means(), 0, true, 0.5, 0, 0, 2,
                 32, 0.05, 0.9, 5e-4, Schedule.COSINE, 0, 0.1, 0, List.of(0.875, 0.75), true, 10, false, false, 7);
     }
+
+    /** {@code data}'s labels in a seeded random order (Fisher-Yates): other ground truth for the same images. */
+    static ImageDataset withShuffledLabels(ImageDataset data, long seed) {
+        int[] shuffled = data.labels().clone();
+        java.util.SplittableRandom rng = new java.util.SplittableRandom(seed);
+        for (int i = shuffled.length - 1; i > 0; i--) {
+            int j = rng.nextInt(i + 1);
+            int t = shuffled[i];
+            shuffled[i] = shuffled[j];
+            shuffled[j] = t;
+        }
+        return data.withLabels(shuffled, data.classNames());
+    }
 }

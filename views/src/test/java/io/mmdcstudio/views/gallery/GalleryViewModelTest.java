@@ -12,8 +12,13 @@ import org.junit.jupiter.api.Test;
 
 class GalleryViewModelTest {
 
-    /** 40 images; image i in cluster i % 2 with confidence i / 40 (later images more typical). */
+    /** 40 images; image i in cluster i % 2 with confidence i / 40 (later images more typical); epoch 3. */
     private static Assignments twoClusters() {
+        return twoClusters(3);
+    }
+
+    /** {@link #twoClusters()} at {@code epoch} (-1: the final assignment). */
+    private static Assignments twoClusters(int epoch) {
         var data = FakeEngine.dataset(8);
         int[] images = new int[40];
         int[] clusters = new int[40];
@@ -23,7 +28,7 @@ class GalleryViewModelTest {
             clusters[i] = i % 2;
             confidence[i] = i / 40f;
         }
-        return Assignments.of(3, 2, 40, images, clusters, confidence, data.labels(), data.classNames());
+        return Assignments.of(epoch, 2, 40, images, clusters, confidence, data.labels(), data.classNames());
     }
 
     @Test
@@ -91,17 +96,7 @@ class GalleryViewModelTest {
 
     /** The final assignment (epoch -1) of {@link #twoClusters}, which corrections apply to. */
     private static Assignments finalTwoClusters() {
-        Assignments a = twoClusters();
-        int[] images = new int[40];
-        int[] clusters = new int[40];
-        float[] confidence = new float[40];
-        for (int i = 0; i < 40; i++) {
-            images[i] = i;
-            clusters[i] = i % 2;
-            confidence[i] = i / 40f;
-        }
-        var data = FakeEngine.dataset(8);
-        return Assignments.of(-1, a.k(), 40, images, clusters, confidence, data.labels(), data.classNames());
+        return twoClusters(-1);
     }
 
     @Test

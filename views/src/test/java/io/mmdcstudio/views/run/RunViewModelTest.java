@@ -164,11 +164,7 @@ class RunViewModelTest {
 
     @Test
     void saveWritesRunJsonAndAssignments(@TempDir Path tmp) throws Exception {
-        run.start();
-        engine.started();
-        engine.epoch(0);
-        engine.epoch(1);
-        engine.finish(false);
+        finishTwoEpochs(null);
         Path dir = tmp.resolve("out");
         run.save(dir);
         assertTrue(Files.isRegularFile(dir.resolve("run.json")));
@@ -179,12 +175,8 @@ class RunViewModelTest {
     }
 
     @Test
-    void anEarlierRunFolderOpensWithItsResultAndSettings(@TempDir Path tmp) {
-        run.start();
-        engine.started();
-        engine.epoch(0);
-        engine.epoch(1);
-        engine.finish(false);
+    void anEarlierRunFolderOpensWithItsResultAndSettings(@TempDir Path tmp) throws Exception {
+        finishTwoEpochs(null);
         Path dir = tmp.resolve("saved");
         run.save(dir);
 
@@ -233,12 +225,7 @@ class RunViewModelTest {
 
     @Test
     void continuingWithCorrectionsFixesTheMovedImagesAndStartsFromTheResultsWeights() throws Exception {
-        run.start();
-        engine.started();
-        engine.epoch(0);
-        engine.epoch(1);
-        Files.writeString(engine.checkpoint, "weights after epoch 2");
-        engine.finish(false);
+        finishTwoEpochs("weights after epoch 2");
         assertTrue(run.canContinueProperty().get(), "a finished run with a checkpoint can go on");
         String moved = run.outputProperty().get().rows().get(3).item();
         int before = run.outputProperty().get().rows().get(3).cluster();
@@ -273,11 +260,7 @@ class RunViewModelTest {
 
     @Test
     void refiningWithLabelsTrainsSemiSupervisedOnTheMovedAndPinnedImagesAsClasses() throws Exception {
-        run.start();
-        engine.started();
-        engine.epoch(0);
-        engine.epoch(1);
-        engine.finish(false);
+        finishTwoEpochs(null);
         assertTrue(run.canRefineProperty().get());
         run.refineWithLabels(io.mmdcstudio.engine.results.RunEdits.none());
         assertTrue(run.messageProperty().get().contains("Label a few images first"));
@@ -297,12 +280,7 @@ class RunViewModelTest {
 
     @Test
     void aFinishedRunResumesOnlyWhenMoreEpochsAreAskedFor(@TempDir Path tmp) throws Exception {
-        run.start();
-        engine.started();
-        engine.epoch(0);
-        engine.epoch(1);
-        Files.writeString(engine.checkpoint, "weights after epoch 2");
-        engine.finish(false);
+        finishTwoEpochs("weights after epoch 2");
         Path dir = tmp.resolve("done");
         run.save(dir);
         StudioViewModel later = new StudioViewModel(engine, StudioExecutors.sameThread(), new PcaProjection());
@@ -410,5 +388,17 @@ class RunViewModelTest {
         while (!tasks.isEmpty()) {
             tasks.remove(0).run();
         }
+    }
+
+    /** Starts the 2-epoch run and lets it finish; {@code weights}, when not null, is its last checkpoint's content. */
+    private void finishTwoEpochs(String weights) throws java.io.IOException {
+        run.start();
+        engine.started();
+        engine.epoch(0);
+        engine.epoch(1);
+        if (weights != null) {
+            Files.writeString(engine.checkpoint, weights);
+        }
+        engine.finish(false);
     }
 }
