@@ -74,6 +74,11 @@ public record RunEdits(String format, int formatVersion, Map<Integer, String> na
         return pinned.contains(item);
     }
 
+    /** Whether a person labelled {@code item}: moved or pinned it (what training then takes as fixed). */
+    public boolean isLabelled(String item) {
+        return pinned.contains(item) || moved.containsKey(item);
+    }
+
     /** Whether there is anything to apply. */
     @com.fasterxml.jackson.annotation.JsonIgnore
     public boolean isEmpty() {
@@ -165,7 +170,7 @@ public record RunEdits(String format, int formatVersion, Map<Integer, String> na
         java.util.Arrays.fill(fixed, -1);
         for (Assignment r : rows) {
             Integer i = index.get(r.item());
-            if (i != null && (moved.containsKey(r.item()) || pinned.contains(r.item()))) {
+            if (i != null && isLabelled(r.item())) {
                 fixed[i] = clusterOf(r.item(), r.cluster());
             }
         }

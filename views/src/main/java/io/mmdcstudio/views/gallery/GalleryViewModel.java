@@ -184,9 +184,7 @@ public final class GalleryViewModel {
         if (a == null || a.epoch() >= 0 || index < 0 || index >= dataset.size()) {
             return -1;
         }
-        String item = dataset.items().get(index);
-        boolean labelled = edits.isPinned(item) || edits.moved().containsKey(item);
-        return labelled ? a.clusterOf()[index] : -1;
+        return edits.isLabelled(dataset.items().get(index)) ? a.clusterOf()[index] : -1;
     }
 
     /** Whether the moment shown is a run's final result, the only one a person corrects and labels. */

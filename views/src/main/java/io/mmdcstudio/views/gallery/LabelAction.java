@@ -83,8 +83,7 @@ final class LabelAction extends VBox {
             });
             button.getItems().add(to);
         }
-        boolean anyLabelled = items.stream().anyMatch(i -> corrections.editsProperty().get().isPinned(i)
-                || corrections.editsProperty().get().moved().containsKey(i));
+        boolean anyLabelled = items.stream().anyMatch(corrections.editsProperty().get()::isLabelled);
         if (anyLabelled) {
             MenuItem off = new MenuItem("Remove label");
             off.setId("label-remove");

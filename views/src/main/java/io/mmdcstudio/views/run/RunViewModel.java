@@ -182,13 +182,10 @@ public final class RunViewModel {
         if (!canContinue.get()) {
             return;
         }
-        int[] fixed = edits.fixedClusters(data.dataset().items(), output.get().rows());
-        if (java.util.Arrays.stream(fixed).allMatch(c -> c < 0)) {
-            message.set("Move or pin some images first: they are what the network trains towards.");
-            return;
+        fixedForNextRun = fixedOrSay(edits, "Move or pin some images first: they are what the network trains towards.");
+        if (fixedForNextRun != null) {
+            begin(null);
         }
-        fixedForNextRun = fixed;
-        begin(null);
     }
 
     /**
@@ -200,13 +197,24 @@ public final class RunViewModel {
         if (!canRefine.get()) {
             return;
         }
-        int[] labelled = edits.fixedClusters(data.dataset().items(), output.get().rows());
-        if (java.util.Arrays.stream(labelled).allMatch(c -> c < 0)) {
-            message.set("Label a few images first: move or pin them into the cluster they belong to.");
-            return;
+        labelledForNextRun = fixedOrSay(edits, "Label a few images first: move or pin them into the cluster they "
+                + "belong to.");
+        if (labelledForNextRun != null) {
+            begin(null);
         }
-        labelledForNextRun = labelled;
-        begin(null);
+    }
+
+    /**
+     * Per image of the open data, the cluster {@code edits} fix it in (moved or pinned), or -1; null, with
+     * {@code unlessNone} as the message, when they fix none.
+     */
+    private int[] fixedOrSay(RunEdits edits, String unlessNone) {
+        int[] fixed = edits.fixedClusters(data.dataset().items(), output.get().rows());
+        if (java.util.Arrays.stream(fixed).allMatch(c -> c < 0)) {
+            message.set(unlessNone);
+            return null;
+        }
+        return fixed;
     }
 
     private void begin(Path from) {
