@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.mmdcstudio.views.fx.UncachedScrollPaneSkin;
 import io.mmdcstudio.views.gallery.GalleryRow;
 import io.mmdcstudio.views.run.RunState;
 import io.mmdcstudio.views.settings.SettingsPanel;
@@ -69,6 +70,21 @@ class StudioWindowTest {
         assertEquals("10", fx(() -> robot.lookup("#clusters").queryAs(TextField.class).getText()));
         assertFalse(fx(() -> robot.lookup("#start").queryButton().isDisabled()));
         assertTrue(fx(() -> robot.lookup("#device").queryAs(Label.class).getText()).startsWith("Runs on: CPU"));
+    }
+
+    @Test
+    void noScrollPaneCachesItsContentAsOneImage(FxRobot robot) throws Exception {
+        // A cached viewport repaints all of the side bar when Start greys one button (UncachedScrollPaneSkin).
+        waitFor(30, () -> vm.data().datasetProperty().get() != null);
+        var panes = fx(() -> robot.lookup(".scroll-pane").queryAllAs(ScrollPane.class));
+        assertTrue(panes.stream().anyMatch(p -> p.getStyleClass().contains("side-scroll")), "the side bar");
+        for (ScrollPane pane : panes) {
+            assertTrue(fx(() -> pane.getSkin() instanceof UncachedScrollPaneSkin), () -> pane + " has its own skin");
+            var viewports = fx(() -> pane.getChildrenUnmodifiable().stream()
+                    .filter(n -> n.getStyleClass().contains("viewport")).toList());
+            assertEquals(1, viewports.size(), () -> pane + "'s viewport");
+            assertFalse(fx(() -> viewports.get(0).isCache()), () -> pane + "'s viewport is cached");
+        }
     }
 
     @Test
