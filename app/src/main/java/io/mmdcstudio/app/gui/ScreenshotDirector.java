@@ -99,12 +99,14 @@ final class ScreenshotDirector {
     private void shoot(StudioWindow w, Assignments a) {
         // The figure for the run so far: taking pictures (full-scene snapshots, a theme switch) stalls by design.
         System.err.printf(java.util.Locale.ROOT, "mmdc: longest FX-thread stall in the %d epochs before the "
-                + "screenshots: %.1f ms (%d pulses, %d gaps over %.0f ms); longest hand-over of run events: %.1f ms "
-                + "(%.1f ms of CPU)%n", a.epoch() + 1, w.stalls().maxGapMillis(), w.stalls().pulses(),
+                + "screenshots: %.1f ms after frame %d (%d pulses, %d gaps over %.0f ms); longest hand-over of run events: "
+                + "%.1f ms (%.1f ms of CPU)%n", a.epoch() + 1, w.stalls().maxGapMillis(),
+                w.stalls().longestGapFrame(), w.stalls().pulses(),
                 w.stalls().noticeableStalls(), io.mmdcstudio.views.fx.StallMonitor.NOTICEABLE_MS,
                 w.viewModel().uiQueue().longestDrainMillis(), w.viewModel().uiQueue().longestDrainCpuMillis());
         w.stalls().stalls().forEach(st -> System.err.printf(java.util.Locale.ROOT,
-                "mmdc:   stall of %.1f ms at %.1f s after Start%n", st.gapMillis(), st.atMillis() / 1000));
+                "mmdc:   stall of %.1f ms at %.3f s after Start, after frame %d%n", st.gapMillis(),
+                st.atMillis() / 1000, st.frame()));
         StudioView view = w.view();
         steps.add(new Step(1500, () -> view.selectTab(StudioView.TRAINING)));
         steps.add(new Step(500, () -> save(w, "screenshot-main.png")));

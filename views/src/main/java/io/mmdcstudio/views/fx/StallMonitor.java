@@ -19,11 +19,14 @@ public final class StallMonitor {
         public void handle(long now) {
             if (last != 0) {
                 long gap = now - last;
-                maxGapNanos = Math.max(maxGapNanos, gap);
+                if (gap > maxGapNanos) {
+                    maxGapNanos = gap;
+                    maxGapFrame = pulses;
+                }
                 if (gap > NOTICEABLE_MS * 1e6) {
                     noticeable++;
                     if (stalls.size() < MAX_RECORDED) {
-                        stalls.add(new Stall((last - started) / 1e6, gap / 1e6));
+                        stalls.add(new Stall((last - started) / 1e6, gap / 1e6, pulses));
                     }
                 }
                 pulses++;
@@ -39,13 +42,16 @@ public final class StallMonitor {
      *
      * @param atMillis when the frame before it was drawn, in milliseconds since {@link #start()}
      * @param gapMillis how long the window went without a frame
+     * @param frame the frames drawn since {@link #start()} before the gap (0: the gap follows the first frame, the
+     *              one that answers the command that started the measurement)
      */
-    public record Stall(double atMillis, double gapMillis) {}
+    public record Stall(double atMillis, double gapMillis, long frame) {}
 
     private final java.util.List<Stall> stalls = new java.util.ArrayList<>();
     private long started;
     private long last;
     private long maxGapNanos;
+    private long maxGapFrame;
     private long pulses;
     private long noticeable;
 
@@ -55,6 +61,7 @@ public final class StallMonitor {
         stalls.clear();
         last = 0;
         maxGapNanos = 0;
+        maxGapFrame = 0;
         pulses = 0;
         noticeable = 0;
         timer.start();
@@ -68,6 +75,11 @@ public final class StallMonitor {
     /** The longest gap between two pulses since {@link #start()}, in milliseconds. */
     public double maxGapMillis() {
         return maxGapNanos / 1e6;
+    }
+
+    /** The frames drawn since {@link #start()} before the longest gap (0: right after the first frame). */
+    public long longestGapFrame() {
+        return maxGapFrame;
     }
 
     /** Pulses counted since {@link #start()}. */

@@ -249,21 +249,25 @@ public final class RunViewModel {
         RunConfig chosen = config;
         Corrections corrections = fixed == null ? null : new Corrections(fixed, startWeights);
         FewLabels fewLabels = labelled == null ? null : FewLabels.semiSupervised(labelled);
-        // The buttons and the progress strip answer the click in this frame; emptying the charts and tabs and
-        // starting the run wait for the next one, so that neither frame is long (StudioExecutors.nextFrame).
+        // The buttons and the progress strip answer the click in this frame; emptying the charts and tabs waits for
+        // the next one and starting the run for the one after, so that no frame is long (StudioExecutors.nextFrame).
         ex.nextFrame().execute(() -> {
             out.charts().reset(chosen.epochs(), chosen.clusters(), current.hasLabels(), chosen.rotation());
             out.gallery().clear();
             out.map().clear();
             out.confusion().clear();
             ex.analysis().execute(analysis::reset);
-            if (current.height() != chosen.inputSize()) {
-                message.set("Loading the images at " + chosen.inputSize() + " px…");
-                data.open(data.pathProperty().get(), chosen.inputSize(), loaded -> launch(loaded, chosen, from,
-                        corrections, fewLabels));
-            } else {
-                launch(current, chosen, from, corrections, fewLabels);
-            }
+            // The run itself starts a frame later still, once the settings are greyed too (StudioView): PyTorch
+            // starting takes the CPU the window's Start frames need on a small machine.
+            ex.nextFrame().execute(() -> {
+                if (current.height() != chosen.inputSize()) {
+                    message.set("Loading the images at " + chosen.inputSize() + " px…");
+                    data.open(data.pathProperty().get(), chosen.inputSize(), loaded -> launch(loaded, chosen, from,
+                            corrections, fewLabels));
+                } else {
+                    launch(current, chosen, from, corrections, fewLabels);
+                }
+            });
         });
     }
 

@@ -341,7 +341,7 @@ class RunViewModelTest {
     }
 
     @Test
-    void startAnswersAtOnceAndEmptiesTheChartsAndLaunchesOnlyInTheNextFrame() {
+    void startAnswersAtOnceEmptiesTheChartsInTheNextFrameAndLaunchesInTheOneAfter() {
         List<Runnable> nextFrame = new ArrayList<>();
         Executor now = Runnable::run;
         StudioViewModel later = new StudioViewModel(engine, new StudioExecutors(now, now, now, now, now,
@@ -359,8 +359,12 @@ class RunViewModelTest {
         assertEquals(1, nextFrame.size());
 
         nextFrame.remove(0).run();
+        assertEquals(0, later.charts().clusterLossSeries().get(0).getData().size(), "the charts are empty");
+        assertNull(engine.listener, "the run starts a frame after that");
+        assertEquals(1, nextFrame.size());
+
+        nextFrame.remove(0).run();
         assertNotNull(engine.listener, "launched");
-        assertEquals(0, later.charts().clusterLossSeries().get(0).getData().size());
     }
 
     @Test
