@@ -139,11 +139,30 @@ public final class ChartsViewModel {
     }
 
     private void drawBaseline() {
-        baseline.getData().clear();
-        if (Double.isFinite(baselineAcc)) {
-            baseline.getData().add(new XYChart.Data<>(0, baselineAcc));
-            baseline.getData().add(new XYChart.Data<>(epochs.get(), baselineAcc));
+        List<XYChart.Data<Number, Number>> line = Double.isFinite(baselineAcc)
+                ? List.of(new XYChart.Data<>(0, baselineAcc), new XYChart.Data<>(epochs.get(), baselineAcc))
+                : List.of();
+        if (!samePoints(baseline.getData(), line)) { // a new line costs the chart a layout and a repaint
+            baseline.getData().setAll(line);
         }
+    }
+
+    private static boolean samePoints(List<XYChart.Data<Number, Number>> a, List<XYChart.Data<Number, Number>> b) {
+        if (a.size() != b.size()) {
+            return false;
+        }
+        for (int i = 0; i < a.size(); i++) {
+            if (a.get(i).getXValue().doubleValue() != b.get(i).getXValue().doubleValue()
+                    || a.get(i).getYValue().doubleValue() != b.get(i).getYValue().doubleValue()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** True while the charts hold no run: no loss, metric or saved epoch yet, only the axes of the next run. */
+    public boolean holdsNoRun() {
+        return clusterLoss.getData().isEmpty() && rotationLoss.getData().isEmpty() && acc.getData().isEmpty();
     }
 
     /** Keeps long runs cheap to draw: halves the density of the older part of the line. */

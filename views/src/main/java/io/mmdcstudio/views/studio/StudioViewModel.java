@@ -61,6 +61,20 @@ public final class StudioViewModel {
             }
         });
         data.datasetProperty().addListener((obs, was, now) -> dataChanged(now));
+        settings.configProperty().addListener((obs, was, now) -> planCharts(now));
+    }
+
+    /**
+     * Before a run, the empty charts show the one the settings describe: its epochs on the x axes and a bar per
+     * cluster. A person sees what Start will do, and the frame after Start has no axes and bars to build
+     * (docs/BENCHMARKS.md, section 6). Charts that hold a run keep it until the next Start.
+     */
+    private void planCharts(RunConfig c) {
+        ImageDataset d = data.datasetProperty().get();
+        if (c == null || d == null || run.stateProperty().get().active() || !charts.holdsNoRun()) {
+            return;
+        }
+        charts.reset(c.epochs(), c.clusters(), d.hasLabels(), c.rotation());
     }
 
     private void dataChanged(ImageDataset d) {

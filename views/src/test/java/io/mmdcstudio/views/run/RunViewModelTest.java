@@ -368,6 +368,34 @@ class RunViewModelTest {
     }
 
     @Test
+    void theEmptyChartsShowTheRunTheSettingsDescribeAndKeepAFinishedRun() throws Exception {
+        assertEquals(2, studio.charts().epochsProperty().get(), "the epochs typed");
+        assertEquals(4, studio.charts().sizeSeries().get(0).getData().size(), "a bar per cluster");
+        studio.settings().field("epochs").textProperty().set("5");
+        assertEquals(5, studio.charts().epochsProperty().get());
+
+        finishTwoEpochs(null);
+        studio.settings().field("epochs").textProperty().set("9");
+        studio.settings().field("clusters").textProperty().set("3");
+        assertEquals(5, studio.charts().epochsProperty().get(), "a finished run's charts stay as they were");
+        assertEquals(4, studio.charts().sizeSeries().get(0).getData().size());
+    }
+
+    @Test
+    void anUnchangedBaselineLineIsNotDrawnAgain() {
+        var line = studio.charts().metricSeries().get(3).getData();
+        assertEquals(2, line.size(), "the pixel k-means line");
+        int[] changes = {0};
+        line.addListener((javafx.collections.ListChangeListener<Object>) c -> changes[0]++);
+        studio.charts().setBaselineAcc(run.baselineProperty().get().scores().acc());
+        studio.charts().reset(2, 4, true, true);
+        assertEquals(0, changes[0], "no change, no new points");
+        studio.charts().setBaselineAcc(0.123);
+        assertEquals(1, changes[0]);
+        assertEquals(0.123, line.get(1).getYValue().doubleValue(), 1e-12);
+    }
+
+    @Test
     void aBurstOfEventsNeedsOneHandOverToTheUiThread() {
         List<Runnable> uiTasks = new ArrayList<>();
         Executor now = Runnable::run;
