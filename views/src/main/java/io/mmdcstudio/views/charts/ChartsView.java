@@ -50,7 +50,7 @@ public final class ChartsView extends GridPane {
 
         CategoryAxis clusters = new CategoryAxis();
         clusters.setLabel("Cluster");
-        BarChart<String, Number> sizes = new BarChart<>(clusters, axis("Images"), vm.sizeSeries());
+        BarChart<String, Number> sizes = new BarChart<>(clusters, countAxis("Images"), vm.sizeSeries());
         sizes.setId("sizes-chart");
         sizes.setTitle("Cluster sizes");
         sizes.setAnimated(false);
@@ -100,6 +100,27 @@ public final class ChartsView extends GridPane {
         NumberAxis y = new NumberAxis();
         y.setLabel(label);
         y.setForceZeroInRange(true);
+        return y;
+    }
+
+    /**
+     * An axis of counts: whole numbers only, so that empty bars (before a run) read "0", not "0.00", and a small
+     * cluster's axis has no "2.5 images".
+     */
+    private static NumberAxis countAxis(String label) {
+        NumberAxis y = axis(label);
+        y.setTickLabelFormatter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(Number n) {
+                double v = n.doubleValue();
+                return v == Math.rint(v) ? String.format(java.util.Locale.ROOT, "%,d", (long) v) : "";
+            }
+
+            @Override
+            public Number fromString(String s) {
+                return Long.parseLong(s.replace(",", ""));
+            }
+        });
         return y;
     }
 
