@@ -13,6 +13,8 @@
 #   MMDC_SHOT_EPOCHS  epochs of the run (default: the quick preset sized for the sample data)
 #   MMDC_JAVA_OPTS="-Dmmdc.screenshots.finish=true"  lets the run finish and adds screenshot-result.png and
 #                     screenshot-labels.png
+#   MMDC_JAVA_OPTS="-Dmmdc.screenshots.restart=true"  after the pictures, presses Start again on the full window
+#                     and prints the FX-thread stalls of that second run's first MMDC_SHOT_EPOCH epochs
 # Installs xvfb, xauth, libgtk-3-0 and imagemagick with apt-get when they are missing (needs root or sudo).
 set -euo pipefail
 

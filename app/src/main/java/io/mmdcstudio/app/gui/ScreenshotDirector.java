@@ -30,6 +30,9 @@ import javax.imageio.ImageIO;
  *   <li>{@value #FINISH_PROPERTY}: "true" lets the run finish and adds {@code screenshot-result.png} (the
  *       summary and Save) and {@code screenshot-labels.png} (a few images labelled for "Refine with labels")
  *       instead of cancelling after the pictures</li>
+ *   <li>{@value #RESTART_PROPERTY}: "true" presses Start once more after the cancelled run (its charts, gallery
+ *       and map still full) and prints the FX-thread stalls of that second run's first epochs, the same number
+ *       as before the pictures: Start after a run has more to empty than the first one</li>
  * </ul>
  * Last, {@code screenshot-export.png}: the export sheet with a preview of a move into a temporary folder.
  */
@@ -39,6 +42,7 @@ final class ScreenshotDirector {
     static final String EPOCH_PROPERTY = "mmdc.screenshots.afterEpoch";
     static final String EPOCHS_PROPERTY = "mmdc.screenshots.epochs";
     static final String FINISH_PROPERTY = "mmdc.screenshots.finish";
+    static final String RESTART_PROPERTY = "mmdc.screenshots.restart";
 
     private static final double WIDTH = 1280;
     private static final double HEIGHT = 800;
@@ -47,6 +51,7 @@ final class ScreenshotDirector {
     private final int afterEpoch;
     private final String epochs;
     private boolean finish;
+    private boolean restart;
     private final Deque<Step> steps = new ArrayDeque<>();
     private StudioWindow window;
     private boolean started;
@@ -60,6 +65,7 @@ final class ScreenshotDirector {
         this.afterEpoch = afterEpoch;
         this.epochs = epochs;
         this.finish = finish;
+        this.restart = Boolean.getBoolean(RESTART_PROPERTY) && !finish;
     }
 
     /** A director when {@value #DIR_PROPERTY} is set. */
@@ -98,15 +104,7 @@ final class ScreenshotDirector {
 
     private void shoot(StudioWindow w, Assignments a) {
         // The figure for the run so far: taking pictures (full-scene snapshots, a theme switch) stalls by design.
-        System.err.printf(java.util.Locale.ROOT, "mmdc: longest FX-thread stall in the %d epochs before the "
-                + "screenshots: %.1f ms after frame %d (%d pulses, %d gaps over %.0f ms); longest hand-over of run events: "
-                + "%.1f ms (%.1f ms of CPU)%n", a.epoch() + 1, w.stalls().maxGapMillis(),
-                w.stalls().longestGapFrame(), w.stalls().pulses(),
-                w.stalls().noticeableStalls(), io.mmdcstudio.views.fx.StallMonitor.NOTICEABLE_MS,
-                w.viewModel().uiQueue().longestDrainMillis(), w.viewModel().uiQueue().longestDrainCpuMillis());
-        w.stalls().stalls().forEach(st -> System.err.printf(java.util.Locale.ROOT,
-                "mmdc:   stall of %.1f ms at %.3f s after Start, after frame %d%n", st.gapMillis(),
-                st.atMillis() / 1000, st.frame()));
+        printStalls(w, "in the " + (a.epoch() + 1) + " epochs before the screenshots");
         StudioView view = w.view();
         steps.add(new Step(1500, () -> view.selectTab(StudioView.TRAINING)));
         steps.add(new Step(500, () -> save(w, "screenshot-main.png")));
@@ -139,10 +137,45 @@ final class ScreenshotDirector {
         next();
     }
 
+    private static void printStalls(StudioWindow w, String when) {
+        var st = w.stalls();
+        System.err.printf(java.util.Locale.ROOT, "mmdc: longest FX-thread stall %s: %.1f ms after frame %d (%d "
+                + "pulses, %d gaps over %.0f ms); longest hand-over of run events: %.1f ms (%.1f ms of CPU)%n", when,
+                st.maxGapMillis(), st.longestGapFrame(), st.pulses(), st.noticeableStalls(),
+                io.mmdcstudio.views.fx.StallMonitor.NOTICEABLE_MS, w.viewModel().uiQueue().longestDrainMillis(),
+                w.viewModel().uiQueue().longestDrainCpuMillis());
+        st.stalls().forEach(gap -> System.err.printf(java.util.Locale.ROOT,
+                "mmdc:   stall of %.1f ms at %.3f s after Start, after frame %d%n", gap.gapMillis(),
+                gap.atMillis() / 1000, gap.frame()));
+    }
+
+    /** Starts the second run of {@value #RESTART_PROPERTY} and reports it once it has as many epochs as the first. */
+    private void restart() {
+        restart = false;
+        window.viewModel().run().start();
+        steps.add(new Step(250, this::reportSecondRun));
+    }
+
+    private void reportSecondRun() {
+        Assignments a = window.viewModel().gallery().assignmentsProperty().get();
+        boolean far = stateOf() == RunState.RUNNING && a != null && a.epoch() + 1 >= afterEpoch;
+        if (!far && stateOf() != null && stateOf().active()) {
+            steps.addFirst(new Step(250, this::reportSecondRun));
+            return;
+        }
+        printStalls(window, "in the first " + afterEpoch + " epochs of a second run");
+        window.viewModel().run().cancel();
+        steps.add(new Step(200, this::quitWhenStopped));
+    }
+
     private void quitWhenStopped() {
         // Wait for the run to hand back its result, so the stall figure covers the whole run.
         if (stateOf() != null && stateOf().active()) {
             steps.addFirst(new Step(250, this::quitWhenStopped));
+            return;
+        }
+        if (restart) {
+            restart();
             return;
         }
         if (finish) {
