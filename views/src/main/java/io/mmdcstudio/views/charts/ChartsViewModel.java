@@ -58,8 +58,7 @@ public final class ChartsViewModel {
         epochs.set(Math.max(1, epochCount));
         labelled.set(hasLabels);
         rotation.set(withRotation);
-        clusterLoss.getData().clear();
-        rotationLoss.getData().clear();
+        clearLosses();
         acc.getData().clear();
         nmi.getData().clear();
         ari.getData().clear();
@@ -67,6 +66,15 @@ public final class ChartsViewModel {
         // layout each, in the frame after Start.
         showSizes(new int[k]);
         drawBaseline();
+    }
+
+    /**
+     * Empties the two loss charts only: the first part of {@link #reset}, for a frame of its own after Start (a
+     * finished run's lines and axes take a long layout to take down).
+     */
+    public void clearLosses() {
+        clusterLoss.getData().clear();
+        rotationLoss.getData().clear();
     }
 
     /** Adds a batch's loss (phases without a loss are ignored). */

@@ -249,26 +249,38 @@ public final class RunViewModel {
         RunConfig chosen = config;
         Corrections corrections = fixed == null ? null : new Corrections(fixed, startWeights);
         FewLabels fewLabels = labelled == null ? null : FewLabels.semiSupervised(labelled);
-        // The buttons and the progress strip answer the click in this frame; emptying the charts and tabs waits for
-        // the next one and starting the run for the one after, so that no frame is long (StudioExecutors.nextFrame).
-        ex.nextFrame().execute(() -> {
-            out.charts().reset(chosen.epochs(), chosen.clusters(), current.hasLabels(), chosen.rotation());
-            out.gallery().clear();
-            out.map().clear();
-            out.confusion().clear();
-            ex.analysis().execute(analysis::reset);
-            // The run itself starts a frame later still, once the settings are greyed too (StudioView): PyTorch
-            // starting takes the CPU the window's Start frames need on a small machine.
+        // The buttons and the progress strip answer the click in this frame. The rest of what Start changes on
+        // screen comes in later frames, a part each: the loss lines, then the other charts and the tabs. The run
+        // starts last, after the settings are greyed too (StudioView), because PyTorch starting takes the CPU
+        // that the window's frames need on a small machine. So no frame is long (docs/BENCHMARKS.md, section 6).
+        inLaterFrames(List.of(
+                () -> out.charts().clearLosses(),
+                () -> {
+                    out.charts().reset(chosen.epochs(), chosen.clusters(), current.hasLabels(), chosen.rotation());
+                    out.gallery().clear();
+                    out.map().clear();
+                    out.confusion().clear();
+                    ex.analysis().execute(analysis::reset);
+                },
+                () -> {
+                    if (current.height() != chosen.inputSize()) {
+                        message.set("Loading the images at " + chosen.inputSize() + " px…");
+                        data.open(data.pathProperty().get(), chosen.inputSize(), loaded -> launch(loaded, chosen,
+                                from, corrections, fewLabels));
+                    } else {
+                        launch(current, chosen, from, corrections, fewLabels);
+                    }
+                }));
+    }
+
+    /** Runs each step in a frame of its own, each later than the one before (StudioExecutors.nextFrame). */
+    private void inLaterFrames(List<Runnable> steps) {
+        if (!steps.isEmpty()) {
             ex.nextFrame().execute(() -> {
-                if (current.height() != chosen.inputSize()) {
-                    message.set("Loading the images at " + chosen.inputSize() + " px…");
-                    data.open(data.pathProperty().get(), chosen.inputSize(), loaded -> launch(loaded, chosen, from,
-                            corrections, fewLabels));
-                } else {
-                    launch(current, chosen, from, corrections, fewLabels);
-                }
+                steps.get(0).run();
+                inLaterFrames(steps.subList(1, steps.size()));
             });
-        });
+        }
     }
 
     /** The run ended (finished, cancelled or failed): it is no longer one to recover at the next start. */

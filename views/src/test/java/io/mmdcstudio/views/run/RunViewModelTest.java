@@ -341,7 +341,7 @@ class RunViewModelTest {
     }
 
     @Test
-    void startAnswersAtOnceEmptiesTheChartsInTheNextFrameAndLaunchesInTheOneAfter() {
+    void startAnswersAtOnceThenEmptiesTheChartsAndLaunchesInLaterFramesAPartEach() {
         List<Runnable> nextFrame = new ArrayList<>();
         Executor now = Runnable::run;
         StudioViewModel later = new StudioViewModel(engine, new StudioExecutors(now, now, now, now, now,
@@ -349,22 +349,29 @@ class RunViewModelTest {
         later.open(Path.of("/data"));
         later.settings().field("batchSize").textProperty().set("8");
         later.charts().addSavedEpoch(new io.mmdcstudio.engine.results.RunManifest.EpochRecord(0, 0.5, 0.4, null,
-                new int[] {10, 10, 10, 10}, 0, null, 0.1, 1));
+                new int[] {10, 10, 10, 10}, 0, new io.mmdcstudio.engine.results.RunManifest.Metrics(0.5, 0.4, 0.3),
+                0.1, 1));
         later.run().start();
 
         assertEquals(RunState.STARTING, later.run().stateProperty().get(), "the buttons answer the click");
         assertFalse(later.run().canStartProperty().get(), "a second click starts nothing");
-        assertNull(engine.listener, "the run starts a frame later");
-        assertEquals(1, later.charts().clusterLossSeries().get(0).getData().size(), "the charts empty a frame later");
+        assertNull(engine.listener, "the run starts later");
+        assertEquals(1, later.charts().clusterLossSeries().get(0).getData().size(), "the charts empty later");
         assertEquals(1, nextFrame.size());
 
         nextFrame.remove(0).run();
-        assertEquals(0, later.charts().clusterLossSeries().get(0).getData().size(), "the charts are empty");
+        assertEquals(0, later.charts().clusterLossSeries().get(0).getData().size(), "the loss lines first");
+        assertEquals(1, later.charts().metricSeries().get(0).getData().size(), "the scores a frame later");
+        assertNull(engine.listener);
+
+        nextFrame.remove(0).run();
+        assertEquals(0, later.charts().metricSeries().get(0).getData().size());
         assertNull(engine.listener, "the run starts a frame after that");
         assertEquals(1, nextFrame.size());
 
         nextFrame.remove(0).run();
         assertNotNull(engine.listener, "launched");
+        assertTrue(nextFrame.isEmpty());
     }
 
     @Test
