@@ -60,12 +60,12 @@ final class ScreenshotDirector {
 
     private record Step(double delayMillis, Runnable action) {}
 
-    private ScreenshotDirector(Path dir, int afterEpoch, String epochs, boolean finish) {
+    private ScreenshotDirector(Path dir, int afterEpoch, String epochs, boolean finish, boolean restart) {
         this.dir = dir;
         this.afterEpoch = afterEpoch;
         this.epochs = epochs;
         this.finish = finish;
-        this.restart = Boolean.getBoolean(RESTART_PROPERTY) && !finish;
+        this.restart = restart && !finish;
     }
 
     /** A director when {@value #DIR_PROPERTY} is set. */
@@ -75,7 +75,8 @@ final class ScreenshotDirector {
             return Optional.empty();
         }
         return Optional.of(new ScreenshotDirector(Path.of(dir), Integer.getInteger(EPOCH_PROPERTY, 4),
-                System.getProperty(EPOCHS_PROPERTY), Boolean.getBoolean(FINISH_PROPERTY)));
+                System.getProperty(EPOCHS_PROPERTY), Boolean.getBoolean(FINISH_PROPERTY),
+                Boolean.getBoolean(RESTART_PROPERTY)));
     }
 
     void attach(StudioWindow w) {

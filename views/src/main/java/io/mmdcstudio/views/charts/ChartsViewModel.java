@@ -41,6 +41,9 @@ public final class ChartsViewModel {
     private final ReadOnlyBooleanWrapper labelled = new ReadOnlyBooleanWrapper(this, "labelled");
     private final ReadOnlyBooleanWrapper rotation = new ReadOnlyBooleanWrapper(this, "rotation", true);
     private double baselineAcc = Double.NaN;
+    /** What the baseline line shows now (NaN: no line). */
+    private double drawnBaselineAcc = Double.NaN;
+    private int drawnBaselineEpochs;
 
     /** Empty charts. */
     public ChartsViewModel() {
@@ -147,25 +150,17 @@ public final class ChartsViewModel {
     }
 
     private void drawBaseline() {
-        List<XYChart.Data<Number, Number>> line = Double.isFinite(baselineAcc)
+        // Only when it changed: a new line costs the chart a layout and a repaint (in the frame after Start, too).
+        boolean sameLine = Double.compare(drawnBaselineAcc, baselineAcc) == 0
+                && (Double.isNaN(baselineAcc) || drawnBaselineEpochs == epochs.get());
+        if (sameLine) {
+            return;
+        }
+        drawnBaselineAcc = baselineAcc;
+        drawnBaselineEpochs = epochs.get();
+        baseline.getData().setAll(Double.isFinite(baselineAcc)
                 ? List.of(new XYChart.Data<>(0, baselineAcc), new XYChart.Data<>(epochs.get(), baselineAcc))
-                : List.of();
-        if (!samePoints(baseline.getData(), line)) { // a new line costs the chart a layout and a repaint
-            baseline.getData().setAll(line);
-        }
-    }
-
-    private static boolean samePoints(List<XYChart.Data<Number, Number>> a, List<XYChart.Data<Number, Number>> b) {
-        if (a.size() != b.size()) {
-            return false;
-        }
-        for (int i = 0; i < a.size(); i++) {
-            if (a.get(i).getXValue().doubleValue() != b.get(i).getXValue().doubleValue()
-                    || a.get(i).getYValue().doubleValue() != b.get(i).getYValue().doubleValue()) {
-                return false;
-            }
-        }
-        return true;
+                : List.of());
     }
 
     /** True while the charts hold no run: no loss, metric or saved epoch yet, only the axes of the next run. */

@@ -313,8 +313,8 @@ public final class StudioView extends BorderPane {
      * Follows {@code value}, but turns true two frames later than it does (false at once). Start disables the
      * settings card through it: greying the card was the costliest painting of the click, and a frame of its own,
      * between the ones in which RunViewModel empties the charts (StudioExecutors.nextFrame), keeps every frame
-     * after Start short (docs/BENCHMARKS.md, section 6). The run's settings were taken at the click, so a field typed into meanwhile
-     * changes nothing of the run.
+     * after Start short (docs/BENCHMARKS.md, section 6). The run's settings were taken at the click, so a field
+     * typed into meanwhile changes nothing of the run.
      */
     private static javafx.beans.value.ObservableBooleanValue twoFramesLater(
             javafx.beans.value.ObservableBooleanValue value) {

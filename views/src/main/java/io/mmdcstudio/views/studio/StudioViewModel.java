@@ -71,10 +71,15 @@ public final class StudioViewModel {
      */
     private void planCharts(RunConfig c) {
         ImageDataset d = data.datasetProperty().get();
-        if (c == null || d == null || run.stateProperty().get().active() || !charts.holdsNoRun()) {
-            return;
+        if (c != null && d != null && !run.stateProperty().get().active() && charts.holdsNoRun()) {
+            showPlannedRun(c, d);
         }
-        charts.reset(c.epochs(), c.clusters(), d.hasLabels(), c.rotation());
+    }
+
+    /** Empty charts for a run of {@code c} (the defaults while the settings are invalid) on {@code d}. */
+    private void showPlannedRun(RunConfig c, ImageDataset d) {
+        charts.reset(c == null ? 1 : c.epochs(), c == null ? 0 : c.clusters(), d.hasLabels(),
+                c == null || c.rotation());
     }
 
     private void dataChanged(ImageDataset d) {
@@ -87,8 +92,7 @@ public final class StudioViewModel {
         map.clear();
         confusion.clear();
         RunConfig c = settings.configProperty().get();
-        charts.reset(c == null ? 1 : c.epochs(), c == null ? 0 : c.clusters(), d.hasLabels(),
-                c == null || c.rotation());
+        showPlannedRun(c, d);
         if (c != null) {
             run.computeBaseline(d, c.clusters(), c.seed());
         }
