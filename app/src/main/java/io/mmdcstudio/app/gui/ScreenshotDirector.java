@@ -33,6 +33,9 @@ import javax.imageio.ImageIO;
  *   <li>{@value #RESTART_PROPERTY}: "true" presses Start once more after the cancelled run (its charts, gallery
  *       and map still full) and prints the FX-thread stalls of that second run's first epochs, the same number
  *       as before the pictures: Start after a run has more to empty than the first one</li>
+ *   <li>{@value #WATCH_PROPERTY}: the tab shown while the measured epochs run: {@code Training} (default),
+ *       {@code Clusters}, {@code Map} or {@code Confusion matrix}; each redraws different things at an epoch's
+ *       end, so the stall figures are worth taking on every one</li>
  * </ul>
  * Last, {@code screenshot-export.png}: the export sheet with a preview of a move into a temporary folder.
  */
@@ -43,6 +46,7 @@ final class ScreenshotDirector {
     static final String EPOCHS_PROPERTY = "mmdc.screenshots.epochs";
     static final String FINISH_PROPERTY = "mmdc.screenshots.finish";
     static final String RESTART_PROPERTY = "mmdc.screenshots.restart";
+    static final String WATCH_PROPERTY = "mmdc.screenshots.watch";
 
     private static final double WIDTH = 1280;
     private static final double HEIGHT = 800;
@@ -52,6 +56,7 @@ final class ScreenshotDirector {
     private final String epochs;
     private boolean finish;
     private boolean restart;
+    private final String watch;
     private final Deque<Step> steps = new ArrayDeque<>();
     private StudioWindow window;
     private boolean started;
@@ -60,8 +65,10 @@ final class ScreenshotDirector {
 
     private record Step(double delayMillis, Runnable action) {}
 
-    private ScreenshotDirector(Path dir, int afterEpoch, String epochs, boolean finish, boolean restart) {
+    private ScreenshotDirector(Path dir, int afterEpoch, String epochs, boolean finish, boolean restart,
+            String watch) {
         this.dir = dir;
+        this.watch = watch;
         this.afterEpoch = afterEpoch;
         this.epochs = epochs;
         this.finish = finish;
@@ -76,7 +83,16 @@ final class ScreenshotDirector {
         }
         return Optional.of(new ScreenshotDirector(Path.of(dir), Integer.getInteger(EPOCH_PROPERTY, 4),
                 System.getProperty(EPOCHS_PROPERTY), Boolean.getBoolean(FINISH_PROPERTY),
-                Boolean.getBoolean(RESTART_PROPERTY)));
+                Boolean.getBoolean(RESTART_PROPERTY), tabNamed(System.getProperty(WATCH_PROPERTY, "Training"))));
+    }
+
+    /** The tab whose title starts with {@code name}, ignoring case ("confusion" for "Confusion matrix"). */
+    private static String tabNamed(String name) {
+        String wanted = name.toLowerCase(java.util.Locale.ROOT);
+        return java.util.stream.Stream.of(StudioView.TRAINING, StudioView.CLUSTERS, StudioView.MAP,
+                StudioView.CONFUSION).filter(t -> t.toLowerCase(java.util.Locale.ROOT).startsWith(wanted))
+                .findFirst().orElseThrow(() -> new IllegalArgumentException(WATCH_PROPERTY + "=" + name
+                        + ": no such tab (Training, Clusters, Map or Confusion)"));
     }
 
     void attach(StudioWindow w) {
@@ -91,6 +107,7 @@ final class ScreenshotDirector {
                 if (epochs != null) {
                     w.viewModel().settings().field("epochs").textProperty().set(epochs);
                 }
+                w.view().selectTab(watch);
                 // Let the baseline start first: it is quick and its line belongs in the picture.
                 after(1500, () -> w.viewModel().run().start());
             }
@@ -153,6 +170,7 @@ final class ScreenshotDirector {
     /** Starts the second run of {@value #RESTART_PROPERTY} and reports it once it has as many epochs as the first. */
     private void restart() {
         restart = false;
+        window.view().selectTab(watch);
         window.viewModel().run().start();
         steps.add(new Step(250, this::reportSecondRun));
     }
