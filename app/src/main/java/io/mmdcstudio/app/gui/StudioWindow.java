@@ -73,6 +73,7 @@ public final class StudioWindow {
         });
         w.vm.run().stateProperty().addListener((obs, was, now) -> w.measure(was, now));
         stage.show();
+        w.worker.execute(StudioWindow::compileBelowTheWindow);
         w.vm.run().useWorkFolder(settings.workFolder());
         w.vm.openAtStart(initialData);
         return w;
@@ -137,6 +138,16 @@ public final class StudioWindow {
     /** The longest FX-thread stall of the last finished run in milliseconds, NaN before the first. */
     public double lastRunStallMillis() {
         return lastRunStallMillis;
+    }
+
+    /**
+     * Puts the JIT compiler's threads at training's priority. They compile in bursts, most of all when a run's
+     * first epoch ends and the gallery, the analysis and the map run their code for the first time; at the
+     * window's priority they took the FX thread's core for tens of milliseconds then (docs/BENCHMARKS.md, section
+     * 6). Compilation still gets its share, as training does.
+     */
+    private static void compileBelowTheWindow() {
+        BackgroundPriority.lowerThreadsNamed(RUN_NICE, "C1 CompilerThre", "C2 CompilerThre");
     }
 
     /** The nice value of the training thread in the window. */

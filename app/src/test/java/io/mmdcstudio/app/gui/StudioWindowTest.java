@@ -112,8 +112,14 @@ class StudioWindowTest {
         assertEquals(2, fx(() -> vm.charts().metricSeries().get(0).getData().size()), "ACC per epoch");
         waitFor(20, () -> vm.gallery().assignmentsProperty().get() != null
                 && vm.gallery().assignmentsProperty().get().epoch() == -1);
-        robot.clickOn("#tab-clusters");
         ListView<?> gallery = robot.lookup("#gallery-list").queryAs(ListView.class);
+        // Shown, the list gets a few rows a frame (each new row needs a cell), then all of them.
+        int firstFrame = WaitForAsyncUtils.asyncFx(() -> {
+            window.view().selectTab(io.mmdcstudio.views.studio.StudioView.CLUSTERS);
+            return gallery.getItems().size();
+        }).get();
+        assertTrue(firstFrame > 0 && firstFrame <= 3, "rows in the frame the tab is shown: " + firstFrame);
+        waitFor(10, () -> gallery.getItems().size() == vm.gallery().rows().size());
         assertEquals(10L, fx(() -> gallery.getItems().stream().filter(r -> ((GalleryRow) r).first()).count()));
         // The map follows the gallery: it is computed after the gallery's part is handed over.
         waitFor(60, () -> vm.map().frameProperty().get() != null && vm.map().frameProperty().get().size() == 1000);

@@ -1,7 +1,11 @@
 package io.mmdcstudio.engine.io;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -41,11 +45,54 @@ public final class BackgroundPriority {
             }
             String link = Files.readSymbolicLink(THREAD_SELF).toString(); // "<pid>/task/<tid>"
             String tid = link.substring(link.lastIndexOf('/') + 1);
-            Process renice = new ProcessBuilder("renice", "-n", Integer.toString(nice), "-p", tid).redirectErrorStream(true)
+            return renice(nice, List.of(tid));
+        } catch (IOException | RuntimeException e) {
+            return false; // no renice on this system: the Java priority is all we can do
+        }
+    }
+
+    /**
+     * Lowers every thread of this process whose name starts with one of {@code prefixes} (as the operating system
+     * knows it: {@code /proc/self/task/TID/comm}, at most 15 characters) to nice value {@code nice}; returns how
+     * many were lowered. For threads this code does not start, such as the JIT compiler's: threads they start later
+     * inherit the value. 0 where the system has no {@code /proc} or no {@code renice}.
+     */
+    public static int lowerThreadsNamed(int nice, String... prefixes) {
+        if (nice < 1 || nice > 19) {
+            throw new IllegalArgumentException("nice must lie in 1..19, not " + nice);
+        }
+        List<String> tids = new ArrayList<>();
+        try (var tasks = Files.list(Path.of("/proc/self/task"))) {
+            for (Path task : (Iterable<Path>) tasks::iterator) {
+                String name = readComm(task);
+                if (Arrays.stream(prefixes).anyMatch(name::startsWith)) {
+                    tids.add(task.getFileName().toString());
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return 0; // no /proc: nothing to lower
+        }
+        return tids.isEmpty() ? 0 : renice(nice, tids) ? tids.size() : 0;
+    }
+
+    private static String readComm(Path task) {
+        try {
+            return Files.readString(task.resolve("comm")).strip();
+        } catch (IOException e) {
+            return ""; // the thread ended meanwhile
+        }
+    }
+
+    private static boolean renice(int nice, List<String> tids) {
+        List<String> command = new ArrayList<>(List.of("renice", "-n",
+                Integer.toString(nice), "-p"));
+        command.addAll(tids);
+        try {
+            Process renice = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
             return renice.waitFor(5, TimeUnit.SECONDS) && renice.exitValue() == 0;
-        } catch (java.io.IOException | RuntimeException e) {
-            return false; // no renice on this system: the Java priority is all we can do
+        } catch (IOException | RuntimeException e) {
+            return false; // no renice on this system
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;
@@ -58,7 +105,7 @@ public final class BackgroundPriority {
             String stat = Files.readString(THREAD_SELF.resolve("stat"));
             String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
             return Integer.parseInt(fields[16]); // field 19 of stat; fields after the name start at field 3
-        } catch (java.io.IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException e) {
             return 0;
         }
     }

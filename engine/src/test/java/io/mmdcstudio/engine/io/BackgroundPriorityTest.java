@@ -34,4 +34,29 @@ class BackgroundPriorityTest {
         assertEquals(19, child.get(), "a worker the map starts inherits the priority");
         assertEquals(before, BackgroundPriority.currentNice(), "the caller's own thread is untouched");
     }
+
+    @Test
+    @EnabledOnOs(OS.LINUX)
+    void threadsLoweredByNameRunAtTheNiceValueGivenAndOthersKeepTheirs() throws Exception {
+        int before = BackgroundPriority.currentNice();
+        java.util.concurrent.CountDownLatch lowered = new java.util.concurrent.CountDownLatch(1);
+        AtomicInteger nice = new AtomicInteger(-1);
+        Thread named = new Thread(() -> {
+            try {
+                lowered.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            nice.set(BackgroundPriority.currentNice());
+        }, "mmdc-lower-me-please");
+        named.start();
+
+        // The system knows a thread by the first 15 characters of its name.
+        assertEquals(1, BackgroundPriority.lowerThreadsNamed(7, "mmdc-lower-me-p", "no-such-thread"));
+        lowered.countDown();
+        named.join();
+
+        assertEquals(7, nice.get());
+        assertEquals(before, BackgroundPriority.currentNice(), "the caller's own thread is untouched");
+    }
 }

@@ -3,11 +3,14 @@ package io.mmdcstudio.views.gallery;
 import io.mmdcstudio.views.corrections.CorrectionsViewModel;
 import io.mmdcstudio.views.fx.ClusterPalette;
 import io.mmdcstudio.views.fx.Formats;
+import io.mmdcstudio.views.fx.NextFrame;
 import io.mmdcstudio.views.fx.ThumbnailCache;
 import java.util.List;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.collections.FXCollections;
+import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
 import javafx.css.PseudoClass;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -31,7 +34,8 @@ import javafx.scene.paint.Color;
 /**
  * The clusters tab: a virtualised list (a {@link ListView} re-uses a screenful of equal-height cells) of rows of
  * thumbnails, each cluster titled in the left column of its first row; the selected image's details on the right.
- * While the tab is hidden the list holds no items, so a run does not pay for laying out what nobody sees.
+ * While the tab is hidden the list holds no items, so a run does not pay for laying out what nobody sees; when it
+ * fills, it fills a few rows a frame.
  */
 public final class GalleryView extends BorderPane {
 
@@ -40,6 +44,8 @@ public final class GalleryView extends BorderPane {
     private static final double GAP = 6;
     private static final double TITLE_WIDTH = 170;
     private static final double ROW_HEIGHT = THUMB + 4 + 10;
+    /** Rows that get a new cell in one frame, at most (see {@link #fill()}). */
+    private static final int ROWS_PER_FRAME = 3;
     /** On a cluster's first row: the style sheet draws a line above it. */
     private static final PseudoClass CLUSTER_START = PseudoClass.getPseudoClass("cluster-start");
     /** On the rows of the cluster that dragged images would be labelled as. */
@@ -50,6 +56,10 @@ public final class GalleryView extends BorderPane {
     private final ThumbnailCache thumbnails;
     private final ListView<GalleryRow> list = new ListView<>();
     private final BooleanProperty showing = new SimpleBooleanProperty(this, "showing", true);
+    /** The rows the list holds: the view model's, filled a few on-screen rows per frame ({@link #fill()}). */
+    private final ObservableList<GalleryRow> shown = FXCollections.observableArrayList();
+    private final NextFrame nextFrame = new NextFrame();
+    private boolean fillPending;
     private final BooleanProperty dark = new SimpleBooleanProperty(this, "dark");
     private final GalleryDrag drag;
 
@@ -75,8 +85,10 @@ public final class GalleryView extends BorderPane {
                 vm.columnsProperty().set(columns);
             }
         });
-        showing.addListener((obs, was, now) -> list.setItems(now ? vm.rows() : FXCollections.observableArrayList()));
-        list.setItems(vm.rows());
+        list.setItems(shown);
+        vm.rows().addListener((ListChangeListener<GalleryRow>) c -> fill());
+        showing.addListener((obs, was, now) -> fill());
+        list.heightProperty().addListener((obs, was, now) -> fill());
         vm.selectedProperty().addListener((obs, was, now) -> list.refresh());
         vm.pickedCountProperty().addListener((obs, was, now) -> list.refresh());
         corrections.editsProperty().addListener((obs, was, now) -> list.refresh());
@@ -102,6 +114,34 @@ public final class GalleryView extends BorderPane {
         details.addAction(new LabelAction(vm, corrections));
         BorderPane.setMargin(details, new Insets(0, 0, 0, 12));
         setRight(details);
+    }
+
+    /**
+     * Brings the list up to the view model's rows. Rows that need new cells come {@value #ROWS_PER_FRAME} a frame:
+     * a cell's first fill (its labels' skins and style, its row's thumbnails turned into images and textures) costs
+     * a few milliseconds on a busy 2-core machine, and a screenful at once made the first epoch's frame stall for
+     * 50-140 ms (docs/BENCHMARKS.md, section 6). Rows below the screen need no cell and come at once, and so do
+     * new rows in cells that exist (a later epoch). While the tab is hidden the list holds no rows, so a run does
+     * not pay for laying out what nobody sees.
+     */
+    private void fill() {
+        if (!showing.get()) {
+            shown.clear();
+            return;
+        }
+        List<GalleryRow> rows = vm.rows();
+        // Before its first layout the list has no height: count a tall screen's worth of rows as on screen.
+        double height = list.getHeight() > 0 ? list.getHeight() : 1200;
+        int onScreen = (int) Math.ceil(height / ROW_HEIGHT) + 1;
+        int take = shown.size() >= onScreen ? rows.size() : Math.min(rows.size(), shown.size() + ROWS_PER_FRAME);
+        shown.setAll(rows.subList(0, take));
+        if (take < rows.size() && !fillPending) {
+            fillPending = true;
+            nextFrame.execute(() -> {
+                fillPending = false;
+                fill();
+            });
+        }
     }
 
     /** Whether the gallery is on screen (its tab selected); while false the list is left empty. */
@@ -187,7 +227,7 @@ public final class GalleryView extends BorderPane {
         private final Label about = new Label();
         private final Hyperlink more = new Hyperlink();
         private final VBox title = new VBox(1);
-        private final Label empty = new Label("No images in this cluster at the moment.");
+        private final Label empty = new Label("No images in this cluster yet.");
         private final ThumbnailRow row = new ThumbnailRow(THUMB, GAP, vm::pick);
         private final HBox content;
         private GalleryRow item;

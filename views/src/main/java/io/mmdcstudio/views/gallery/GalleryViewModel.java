@@ -27,6 +27,9 @@ public final class GalleryViewModel {
     /** Rows of thumbnails a collapsed cluster shows. */
     public static final int COLLAPSED_ROWS = 2;
 
+    /** The caption of a planned cluster's row. */
+    static final String PLANNED_CAPTION = "fills after the first epoch";
+
     private final ReadOnlyObjectWrapper<Assignments> assignments = new ReadOnlyObjectWrapper<>(this, "assignments");
     private final ReadOnlyObjectWrapper<ImageDetails> selected = new ReadOnlyObjectWrapper<>(this, "selected");
     private final IntegerProperty columns = new SimpleIntegerProperty(this, "columns", 10);
@@ -41,6 +44,8 @@ public final class GalleryViewModel {
     /** The moment as the network left it; {@link #assignments} is it with the person's edits applied. */
     private Assignments base;
     private RunEdits edits = RunEdits.none();
+    /** Clusters of the run the settings describe: rows shown, empty, until a run's first epoch fills them. */
+    private int planned;
 
     /** An empty gallery. */
     public GalleryViewModel() {
@@ -53,14 +58,14 @@ public final class GalleryViewModel {
         clear();
     }
 
-    /** Empties the gallery (a new run starts). */
+    /** Empties the gallery (a new run starts): only the planned clusters' empty rows stay. */
     public void clear() {
         base = null;
         clearPicks();
         assignments.set(null);
         selected.set(null);
         expanded.clear();
-        rows.clear();
+        rebuild(); // the planned run's empty rows
     }
 
     /** Shows a new moment of the run; the selected image keeps its place in the details. */
@@ -219,10 +224,27 @@ public final class GalleryViewModel {
         return out;
     }
 
+    /**
+     * Before a run's first epoch (and after a Start) the gallery shows an empty, titled row per cluster of the run
+     * the settings describe ({@code k}; 0 for none). A person sees what will fill, and the list has its cells when
+     * the first epoch arrives: making a screenful of them in that epoch's frame stalled the window (docs/BENCHMARKS.md,
+     * section 6). A shown moment of a run is not touched.
+     */
+    public void plan(int k) {
+        planned = Math.max(0, k);
+        if (assignments.get() == null) {
+            rebuild();
+        }
+    }
+
     private void rebuild() {
         Assignments a = assignments.get();
         if (a == null) {
-            rows.clear();
+            List<GalleryRow> empty = new ArrayList<>();
+            for (int c = 0; c < planned; c++) {
+                empty.add(new GalleryRow(c, 0, new int[0], 0, PLANNED_CAPTION, false, false));
+            }
+            rows.setAll(empty);
             return;
         }
         int cols = Math.max(1, columns.get());

@@ -90,9 +90,19 @@ public final class MapView extends BorderPane {
         return s.toString();
     }
 
-    /** Updates the legend in place: new labels each epoch would each need styling on the FX thread. */
+    /**
+     * Updates the legend in place: new labels each epoch would each need styling on the FX thread. Without a moment
+     * (a run has just started) the items stay, with their numbers only: the first epoch then changes their text
+     * instead of making them in one of the run's busiest frames.
+     */
     private static void fillLegend(FlowPane legend, Assignments a) {
-        int k = a == null ? 0 : a.k();
+        if (a == null) {
+            for (int c = 0; c < legend.getChildren().size(); c++) {
+                ((Label) legend.getChildren().get(c)).setText(Integer.toString(c));
+            }
+            return;
+        }
+        int k = a.k();
         while (legend.getChildren().size() > k) {
             legend.getChildren().remove(legend.getChildren().size() - 1);
         }

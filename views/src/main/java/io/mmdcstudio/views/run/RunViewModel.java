@@ -34,6 +34,8 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -61,6 +63,9 @@ public final class RunViewModel {
             ConfusionViewModel confusion) {}
 
     private final EngineGateway engine;
+    /** How long a map waits for the window to draw its moment's gallery (see {@link #analyse}). */
+    private static final long MAP_WAIT_MS = 1000;
+
     private final StudioExecutors ex;
     private final UiQueue ui;
     private final DataViewModel data;
@@ -815,11 +820,31 @@ public final class RunViewModel {
         message.set("The run failed: " + why);
     }
 
+    /**
+     * Analyses a moment, on the analysis worker. The gallery's and the confusion matrix's part is drawn a frame
+     * after it reaches the FX thread, so that it does not share a frame with the epoch's charts, handed over at
+     * about the same time. The map is computed once that frame is drawn (waiting {@value #MAP_WAIT_MS} ms at
+     * most): on two cores, a map starting beside the window's busiest frames took the FX thread's core.
+     */
     private void analyse(RunAnalysis.Moment m) {
-        RunAnalysis.Result r = analysis.analyse(m, analyser::newerWaiting,
-                early -> ui.replace(analysisKey, () -> analysed(early)));
+        RunAnalysis.Result r = analysis.analyse(m, analyser::newerWaiting, early -> {
+            CountDownLatch drawn = new CountDownLatch(1);
+            ui.replace(analysisKey, () -> ex.nextFrame().execute(() -> {
+                analysed(early);
+                ex.nextFrame().execute(drawn::countDown);
+            }));
+            awaitAtMost(drawn, MAP_WAIT_MS);
+        });
         if (r != null) {
-            ui.replace(analysisKey, () -> analysed(r));
+            ui.replace(analysisKey, () -> ex.nextFrame().execute(() -> analysed(r)));
+        }
+    }
+
+    private static void awaitAtMost(CountDownLatch latch, long millis) {
+        try {
+            latch.await(millis, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt(); // the worker is shutting down: go on, the result is dropped
         }
     }
 

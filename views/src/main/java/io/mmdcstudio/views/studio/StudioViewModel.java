@@ -62,6 +62,7 @@ public final class StudioViewModel {
         });
         data.datasetProperty().addListener((obs, was, now) -> dataChanged(now));
         settings.configProperty().addListener((obs, was, now) -> planCharts(now));
+        settings.configProperty().addListener((obs, was, now) -> gallery.plan(now == null ? 0 : now.clusters()));
     }
 
     /**
@@ -89,6 +90,8 @@ public final class StudioViewModel {
         }
         settings.adaptTo(d.size(), d.channels() == 1, d.hasLabels() ? d.classNames().size() : 0);
         gallery.setDataset(d);
+        RunConfig planned = settings.configProperty().get();
+        gallery.plan(planned == null ? 0 : planned.clusters());
         map.clear();
         confusion.clear();
         RunConfig c = settings.configProperty().get();

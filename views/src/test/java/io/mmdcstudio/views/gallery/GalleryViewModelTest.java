@@ -48,6 +48,27 @@ class GalleryViewModelTest {
     }
 
     @Test
+    void beforeTheFirstEpochEachPlannedClusterHasAnEmptyTitledRowAndAStartBringsThemBack() {
+        GalleryViewModel vm = new GalleryViewModel();
+        vm.setDataset(FakeEngine.dataset(8));
+        vm.plan(3);
+        assertEquals(List.of(0, 1, 2), vm.rows().stream().map(GalleryRow::cluster).toList());
+        assertTrue(vm.rows().stream().allMatch(r -> r.first() && r.images().length == 0 && r.size() == 0));
+        assertEquals("Cluster 2", vm.titleOf(vm.rows().get(2).cluster()));
+
+        vm.columnsProperty().set(6);
+        vm.show(twoClusters());
+        vm.plan(5); // the settings change while a run's moment is shown: it stays
+        assertEquals(2, vm.rows().stream().filter(GalleryRow::first).count());
+        assertEquals(20, vm.rows().get(0).size());
+
+        vm.clear(); // Start
+        assertEquals(5, vm.rows().size());
+        vm.plan(0);
+        assertTrue(vm.rows().isEmpty());
+    }
+
+    @Test
     void aCollapsedClusterShowsTwoRowsAndExpandsToAll() {
         GalleryViewModel vm = new GalleryViewModel();
         vm.setDataset(FakeEngine.dataset(8));

@@ -375,17 +375,22 @@ class RunViewModelTest {
     }
 
     @Test
-    void theEmptyChartsShowTheRunTheSettingsDescribeAndKeepAFinishedRun() throws Exception {
+    void theEmptyChartsAndGalleryShowTheRunTheSettingsDescribeAndKeepAFinishedRun() throws Exception {
         assertEquals(2, studio.charts().epochsProperty().get(), "the epochs typed");
         assertEquals(4, studio.charts().sizeSeries().get(0).getData().size(), "a bar per cluster");
+        assertEquals(4, studio.gallery().rows().size(), "an empty row per cluster");
         studio.settings().field("epochs").textProperty().set("5");
         assertEquals(5, studio.charts().epochsProperty().get());
+        studio.settings().field("clusters").textProperty().set("6");
+        assertEquals(6, studio.gallery().rows().size());
+        studio.settings().field("clusters").textProperty().set("4");
 
         finishTwoEpochs(null);
         studio.settings().field("epochs").textProperty().set("9");
         studio.settings().field("clusters").textProperty().set("3");
         assertEquals(5, studio.charts().epochsProperty().get(), "a finished run's charts stay as they were");
         assertEquals(4, studio.charts().sizeSeries().get(0).getData().size());
+        assertTrue(studio.gallery().rows().stream().anyMatch(r -> r.images().length > 0), "the run's gallery stays");
     }
 
     @Test
