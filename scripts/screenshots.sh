@@ -16,7 +16,8 @@
 #   MMDC_JAVA_OPTS="-Dmmdc.screenshots.restart=true"  after the pictures, presses Start again on the full window
 #                     and prints the FX-thread stalls of that second run's first MMDC_SHOT_EPOCH epochs
 #   MMDC_JAVA_OPTS="-Dmmdc.screenshots.watch=Clusters"  the tab shown while the measured epochs run: Training
-#                     (the default), Clusters, Map or Confusion (the start of a tab's title, any case)
+#                     (the default), Clusters, Map or Confusion (the start of a tab's title, any case), or
+#                     cycle: the next tab every 1.5 s
 # Installs xvfb, xauth, libgtk-3-0 and imagemagick with apt-get when they are missing (needs root or sudo).
 set -euo pipefail
 

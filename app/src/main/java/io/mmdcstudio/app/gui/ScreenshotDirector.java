@@ -11,8 +11,13 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import javafx.animation.Animation;
+import javafx.animation.KeyFrame;
 import javafx.animation.PauseTransition;
+import javafx.animation.Timeline;
 import javafx.application.Platform;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.image.WritableImage;
@@ -35,7 +40,8 @@ import javax.imageio.ImageIO;
  *       as before the pictures: Start after a run has more to empty than the first one</li>
  *   <li>{@value #WATCH_PROPERTY}: the tab shown while the measured epochs run: {@code Training} (default),
  *       {@code Clusters}, {@code Map} or {@code Confusion matrix}; each redraws different things at an epoch's
- *       end, so the stall figures are worth taking on every one</li>
+ *       end, so the stall figures are worth taking on every one. {@code cycle} goes to the next tab every
+ *       {@value #CYCLE_MILLIS} ms instead, as a person looking around during a run would</li>
  * </ul>
  * Last, {@code screenshot-export.png}: the export sheet with a preview of a move into a temporary folder.
  */
@@ -47,6 +53,11 @@ final class ScreenshotDirector {
     static final String FINISH_PROPERTY = "mmdc.screenshots.finish";
     static final String RESTART_PROPERTY = "mmdc.screenshots.restart";
     static final String WATCH_PROPERTY = "mmdc.screenshots.watch";
+    /** {@value #WATCH_PROPERTY} for a tab after tab while the measured epochs run. */
+    private static final String CYCLE = "cycle";
+    private static final double CYCLE_MILLIS = 1500;
+    private static final List<String> TABS = List.of(StudioView.TRAINING, StudioView.CLUSTERS, StudioView.MAP,
+            StudioView.CONFUSION);
 
     private static final double WIDTH = 1280;
     private static final double HEIGHT = 800;
@@ -62,6 +73,7 @@ final class ScreenshotDirector {
     private boolean started;
     private boolean shooting;
     private boolean exportShot;
+    private Timeline cycling;
 
     private record Step(double delayMillis, Runnable action) {}
 
@@ -88,11 +100,34 @@ final class ScreenshotDirector {
 
     /** The tab whose title starts with {@code name}, ignoring case ("confusion" for "Confusion matrix"). */
     private static String tabNamed(String name) {
-        String wanted = name.toLowerCase(java.util.Locale.ROOT);
-        return java.util.stream.Stream.of(StudioView.TRAINING, StudioView.CLUSTERS, StudioView.MAP,
-                StudioView.CONFUSION).filter(t -> t.toLowerCase(java.util.Locale.ROOT).startsWith(wanted))
-                .findFirst().orElseThrow(() -> new IllegalArgumentException(WATCH_PROPERTY + "=" + name
-                        + ": no such tab (Training, Clusters, Map or Confusion)"));
+        String wanted = name.toLowerCase(Locale.ROOT);
+        if (wanted.equals(CYCLE)) {
+            return CYCLE;
+        }
+        return TABS.stream().filter(t -> t.toLowerCase(Locale.ROOT).startsWith(wanted)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException(WATCH_PROPERTY + "=" + name
+                        + ": no such tab (Training, Clusters, Map, Confusion or cycle)"));
+    }
+
+    /** Shows the watched tab, or starts going from tab to tab. */
+    private void startWatching() {
+        if (!watch.equals(CYCLE)) {
+            window.view().selectTab(watch);
+            return;
+        }
+        int[] next = {0};
+        window.view().selectTab(TABS.get(next[0]++));
+        cycling = new Timeline(new KeyFrame(Duration.millis(CYCLE_MILLIS),
+                e -> window.view().selectTab(TABS.get(next[0]++ % TABS.size()))));
+        cycling.setCycleCount(Animation.INDEFINITE);
+        cycling.play();
+    }
+
+    private void stopWatching() {
+        if (cycling != null) {
+            cycling.stop();
+            cycling = null;
+        }
     }
 
     void attach(StudioWindow w) {
@@ -107,7 +142,7 @@ final class ScreenshotDirector {
                 if (epochs != null) {
                     w.viewModel().settings().field("epochs").textProperty().set(epochs);
                 }
-                w.view().selectTab(watch);
+                startWatching();
                 // Let the baseline start first: it is quick and its line belongs in the picture.
                 after(1500, () -> w.viewModel().run().start());
             }
@@ -122,6 +157,7 @@ final class ScreenshotDirector {
 
     private void shoot(StudioWindow w, Assignments a) {
         // The figure for the run so far: taking pictures (full-scene snapshots, a theme switch) stalls by design.
+        stopWatching();
         printStalls(w, "in the " + (a.epoch() + 1) + " epochs before the screenshots");
         StudioView view = w.view();
         steps.add(new Step(1500, () -> view.selectTab(StudioView.TRAINING)));
@@ -157,12 +193,12 @@ final class ScreenshotDirector {
 
     private static void printStalls(StudioWindow w, String when) {
         var st = w.stalls();
-        System.err.printf(java.util.Locale.ROOT, "mmdc: longest FX-thread stall %s: %.1f ms after frame %d (%d "
+        System.err.printf(Locale.ROOT, "mmdc: longest FX-thread stall %s: %.1f ms after frame %d (%d "
                 + "pulses, %d gaps over %.0f ms); longest hand-over of run events: %.1f ms (%.1f ms of CPU)%n", when,
                 st.maxGapMillis(), st.longestGapFrame(), st.pulses(), st.noticeableStalls(),
                 io.mmdcstudio.views.fx.StallMonitor.NOTICEABLE_MS, w.viewModel().uiQueue().longestDrainMillis(),
                 w.viewModel().uiQueue().longestDrainCpuMillis());
-        st.stalls().forEach(gap -> System.err.printf(java.util.Locale.ROOT,
+        st.stalls().forEach(gap -> System.err.printf(Locale.ROOT,
                 "mmdc:   stall of %.1f ms at %.3f s after Start, after frame %d%n", gap.gapMillis(),
                 gap.atMillis() / 1000, gap.frame()));
     }
@@ -170,7 +206,7 @@ final class ScreenshotDirector {
     /** Starts the second run of {@value #RESTART_PROPERTY} and reports it once it has as many epochs as the first. */
     private void restart() {
         restart = false;
-        window.view().selectTab(watch);
+        startWatching();
         window.viewModel().run().start();
         steps.add(new Step(250, this::reportSecondRun));
     }
@@ -182,6 +218,7 @@ final class ScreenshotDirector {
             steps.addFirst(new Step(250, this::reportSecondRun));
             return;
         }
+        stopWatching();
         printStalls(window, "in the first " + afterEpoch + " epochs of a second run");
         window.viewModel().run().cancel();
         steps.add(new Step(200, this::quitWhenStopped));

@@ -62,10 +62,10 @@ public final class RunViewModel {
     public record Outputs(ChartsViewModel charts, GalleryViewModel gallery, MapViewModel map,
             ConfusionViewModel confusion) {}
 
-    private final EngineGateway engine;
     /** How long a map waits for the window to draw its moment's gallery (see {@link #analyse}). */
     private static final long MAP_WAIT_MS = 1000;
 
+    private final EngineGateway engine;
     private final StudioExecutors ex;
     private final UiQueue ui;
     private final DataViewModel data;

@@ -375,6 +375,58 @@ class RunViewModelTest {
     }
 
     @Test
+    void anEpochsGalleryComesAFrameAfterItsChartsAndItsMapOnlyOnceThatFrameIsDrawn() throws Exception {
+        java.util.concurrent.BlockingQueue<Runnable> frames = new java.util.concurrent.LinkedBlockingQueue<>();
+        java.util.concurrent.atomic.AtomicInteger projections = new java.util.concurrent.atomic.AtomicInteger();
+        PcaProjection pca = new PcaProjection();
+        io.mmdcstudio.views.map.MapProjection counting = new io.mmdcstudio.views.map.MapProjection() {
+            @Override
+            public String name() {
+                return pca.name();
+            }
+
+            @Override
+            public float[][] project(float[][] rows, float[][] previous, long seed, boolean beside,
+                    java.util.function.BooleanSupplier stop) {
+                projections.incrementAndGet();
+                return pca.project(rows, previous, seed, beside, stop);
+            }
+        };
+        var analysisThread = java.util.concurrent.Executors.newSingleThreadExecutor();
+        Executor now = Runnable::run;
+        try {
+            StudioViewModel paced = new StudioViewModel(engine,
+                    new StudioExecutors(now, now, analysisThread, now, now, frames::add), counting);
+            paced.open(Path.of("/data"));
+            paced.settings().field("batchSize").textProperty().set("8");
+            paced.run().start();
+            while (engine.listener == null) {
+                frames.remove().run(); // the Start frames
+            }
+            engine.started();
+            engine.epoch(0);
+            assertEquals(1, paced.charts().metricSeries().get(0).getData().size(), "the epoch's charts at once");
+
+            Runnable galleryFrame = frames.poll(10, java.util.concurrent.TimeUnit.SECONDS);
+            assertNotNull(galleryFrame);
+            assertNull(paced.gallery().assignmentsProperty().get(), "the gallery waits for a frame of its own");
+            galleryFrame.run();
+            assertEquals(0, paced.gallery().assignmentsProperty().get().epoch());
+
+            Thread.sleep(300);
+            assertEquals(0, projections.get(), "the map waits until the gallery's frame is drawn");
+            frames.remove().run(); // that frame drawn
+            Runnable mapFrame = frames.poll(10, java.util.concurrent.TimeUnit.SECONDS);
+            assertNotNull(mapFrame, "then the map is computed");
+            assertEquals(1, projections.get());
+            mapFrame.run();
+            assertEquals(0, paced.map().frameProperty().get().epoch());
+        } finally {
+            analysisThread.shutdownNow();
+        }
+    }
+
+    @Test
     void theEmptyChartsAndGalleryShowTheRunTheSettingsDescribeAndKeepAFinishedRun() throws Exception {
         assertEquals(2, studio.charts().epochsProperty().get(), "the epochs typed");
         assertEquals(4, studio.charts().sizeSeries().get(0).getData().size(), "a bar per cluster");
