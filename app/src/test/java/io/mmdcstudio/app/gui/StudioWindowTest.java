@@ -12,6 +12,7 @@ import io.mmdcstudio.views.settings.SettingsPanel;
 import io.mmdcstudio.views.studio.StudioViewModel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
@@ -121,6 +122,18 @@ class StudioWindowTest {
         assertTrue(firstFrame > 0 && firstFrame <= 3, "rows in the frame the tab is shown: " + firstFrame);
         waitFor(10, () -> gallery.getItems().size() == vm.gallery().rows().size());
         assertEquals(10L, fx(() -> gallery.getItems().stream().filter(r -> ((GalleryRow) r).first()).count()));
+        // New rows (here: a cluster folded open) reach the screen a few a frame, then all of them.
+        int changedInOneFrame = WaitForAsyncUtils.asyncFx(() -> {
+            List<?> before = List.copyOf(gallery.getItems());
+            vm.gallery().toggleExpanded(((GalleryRow) before.get(0)).cluster());
+            int changed = 0;
+            for (int i = 0; i < before.size(); i++) {
+                changed += gallery.getItems().get(i) != before.get(i) ? 1 : 0;
+            }
+            return changed;
+        }).get();
+        assertTrue(changedInOneFrame > 0 && changedInOneFrame <= 3, "rows changed at once: " + changedInOneFrame);
+        waitFor(10, () -> gallery.getItems().equals(vm.gallery().rows()));
         // The map follows the gallery: it is computed after the gallery's part is handed over.
         waitFor(60, () -> vm.map().frameProperty().get() != null && vm.map().frameProperty().get().size() == 1000);
         assertNotNull(fx(() -> vm.confusion().tableProperty().get()));

@@ -23,6 +23,7 @@ import javafx.scene.control.Menu;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.TextInputDialog;
+import javafx.scene.control.skin.VirtualFlow;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -34,8 +35,8 @@ import javafx.scene.paint.Color;
 /**
  * The clusters tab: a virtualised list (a {@link ListView} re-uses a screenful of equal-height cells) of rows of
  * thumbnails, each cluster titled in the left column of its first row; the selected image's details on the right.
- * While the tab is hidden the list holds no items, so a run does not pay for laying out what nobody sees; when it
- * fills, it fills a few rows a frame.
+ * While the tab is hidden the list holds no items, so a run does not pay for laying out what nobody sees; the rows
+ * on screen change a few a frame.
  */
 public final class GalleryView extends BorderPane {
 
@@ -44,7 +45,7 @@ public final class GalleryView extends BorderPane {
     private static final double GAP = 6;
     private static final double TITLE_WIDTH = 170;
     private static final double ROW_HEIGHT = THUMB + 4 + 10;
-    /** Rows that get a new cell in one frame, at most (see {@link #fill()}). */
+    /** Rows on screen that change in one frame, at most (see {@link #fill()}). */
     private static final int ROWS_PER_FRAME = 3;
     /** On a cluster's first row: the style sheet draws a line above it. */
     private static final PseudoClass CLUSTER_START = PseudoClass.getPseudoClass("cluster-start");
@@ -56,7 +57,7 @@ public final class GalleryView extends BorderPane {
     private final ThumbnailCache thumbnails;
     private final ListView<GalleryRow> list = new ListView<>();
     private final BooleanProperty showing = new SimpleBooleanProperty(this, "showing", true);
-    /** The rows the list holds: the view model's, filled a few on-screen rows per frame ({@link #fill()}). */
+    /** The rows the list holds: the view model's, the rows on screen changed a few per frame ({@link #fill()}). */
     private final ObservableList<GalleryRow> shown = FXCollections.observableArrayList();
     private final NextFrame nextFrame = new NextFrame();
     private boolean fillPending;
@@ -117,12 +118,11 @@ public final class GalleryView extends BorderPane {
     }
 
     /**
-     * Brings the list up to the view model's rows. Rows that need new cells come {@value #ROWS_PER_FRAME} a frame:
-     * a cell's first fill (its labels' skins and style, its row's thumbnails turned into images and textures) costs
-     * a few milliseconds on a busy 2-core machine, and a screenful at once made the first epoch's frame stall for
-     * 50-140 ms (docs/BENCHMARKS.md, section 6). Rows below the screen need no cell and come at once, and so do
-     * new rows in cells that exist (a later epoch). While the tab is hidden the list holds no rows, so a run does
-     * not pay for laying out what nobody sees.
+     * Brings the list up to the view model's rows, the rows on screen {@value #ROWS_PER_FRAME} a frame: a row's
+     * cell sets its title and draws a canvas of thumbnails (each new one turned into an image and a texture), and
+     * a screenful at once, at a run's first epoch, held the FX thread for 50-140 ms on a busy 2-core machine
+     * (docs/BENCHMARKS.md, section 6). Once the screen is current, the rows off screen follow at once: they have
+     * no cells. While the tab is hidden the list holds no rows, so a run does not pay for what nobody sees.
      */
     private void fill() {
         if (!showing.get()) {
@@ -130,18 +130,55 @@ public final class GalleryView extends BorderPane {
             return;
         }
         List<GalleryRow> rows = vm.rows();
-        // Before its first layout the list has no height: count a tall screen's worth of rows as on screen.
-        double height = list.getHeight() > 0 ? list.getHeight() : 1200;
-        int onScreen = (int) Math.ceil(height / ROW_HEIGHT) + 1;
-        int take = shown.size() >= onScreen ? rows.size() : Math.min(rows.size(), shown.size() + ROWS_PER_FRAME);
-        shown.setAll(rows.subList(0, take));
-        if (take < rows.size() && !fillPending) {
+        int[] screen = onScreen();
+        int to = Math.min(screen[1], rows.size());
+        int budget = ROWS_PER_FRAME;
+        for (int i = screen[0]; i < to && budget > 0; i++) {
+            while (shown.size() < i) {
+                shown.add(rows.get(shown.size())); // above the screen: no cell to fill
+            }
+            if (i == shown.size()) {
+                shown.add(rows.get(i));
+                budget--;
+            } else if (shown.get(i) != rows.get(i)) {
+                shown.set(i, rows.get(i));
+                budget--;
+            }
+        }
+        if (budget > 0) {
+            if (!sameRows(rows)) {
+                // Cells on screen hold these very rows already, so only the count and the rows off screen change.
+                shown.setAll(rows);
+            }
+        } else if (!fillPending) {
             fillPending = true;
             nextFrame.execute(() -> {
                 fillPending = false;
                 fill();
             });
         }
+    }
+
+    /** The indices of the rows on screen, [from, to): the list's visible cells, or a tall screenful from the top. */
+    private int[] onScreen() {
+        if (list.lookup(".virtual-flow") instanceof VirtualFlow<?> flow && flow.getFirstVisibleCell() != null) {
+            return new int[] {flow.getFirstVisibleCell().getIndex(), flow.getLastVisibleCell().getIndex() + 2};
+        }
+        // Before its first layout the list has no height: count a tall screen's worth of rows.
+        double height = list.getHeight() > 0 ? list.getHeight() : 1200;
+        return new int[] {0, (int) Math.ceil(height / ROW_HEIGHT) + 1};
+    }
+
+    private boolean sameRows(List<GalleryRow> rows) {
+        if (shown.size() != rows.size()) {
+            return false;
+        }
+        for (int i = 0; i < rows.size(); i++) {
+            if (shown.get(i) != rows.get(i)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Whether the gallery is on screen (its tab selected); while false the list is left empty. */
