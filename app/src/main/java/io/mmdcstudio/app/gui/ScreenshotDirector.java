@@ -120,6 +120,8 @@ final class ScreenshotDirector {
         cycling = new Timeline(new KeyFrame(Duration.millis(CYCLE_MILLIS),
                 e -> window.view().selectTab(TABS.get(next[0]++ % TABS.size()))));
         cycling.setCycleCount(Animation.INDEFINITE);
+        // Half a period late: Start comes CYCLE_MILLIS after this, and a switch in its frame would measure both.
+        cycling.setDelay(Duration.millis(CYCLE_MILLIS / 2));
         cycling.play();
     }
 
