@@ -39,9 +39,11 @@ class BackgroundPriorityTest {
     @EnabledOnOs(OS.LINUX)
     void threadsLoweredByNameRunAtTheNiceValueGivenAndOthersKeepTheirs() throws Exception {
         int before = BackgroundPriority.currentNice();
+        java.util.concurrent.CountDownLatch running = new java.util.concurrent.CountDownLatch(1);
         java.util.concurrent.CountDownLatch lowered = new java.util.concurrent.CountDownLatch(1);
         AtomicInteger nice = new AtomicInteger(-1);
         Thread named = new Thread(() -> {
+            running.countDown();
             try {
                 lowered.await();
             } catch (InterruptedException e) {
@@ -50,6 +52,7 @@ class BackgroundPriorityTest {
             nice.set(BackgroundPriority.currentNice());
         }, "mmdc-lower-me-please");
         named.start();
+        running.await(); // the system learns a thread's name only once it runs
 
         // The system knows a thread by the first 15 characters of its name.
         assertEquals(1, BackgroundPriority.lowerThreadsNamed(7, "mmdc-lower-me-p", "no-such-thread"));
