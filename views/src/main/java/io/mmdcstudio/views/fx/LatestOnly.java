@@ -48,6 +48,13 @@ public final class LatestOnly<T> {
         }
     }
 
+    /** Whether a value is waiting and {@code test} holds for it. Thread-safe. */
+    public boolean waiting(java.util.function.Predicate<? super T> test) {
+        synchronized (lock) {
+            return latest != null && test.test(latest);
+        }
+    }
+
     private void drain() {
         while (true) {
             T value;

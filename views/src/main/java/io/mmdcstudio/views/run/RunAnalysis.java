@@ -38,12 +38,12 @@ final class RunAnalysis {
     }
 
     /**
-     * What the views draw for {@code m}; null when {@code newer} turned true while the map was computed (a later
-     * moment is waiting, and drawing this one would only delay it). The gallery's and the confusion matrix's part
+     * What the views draw for {@code m}; null when {@code stale} turned true while the map was computed (the moment
+     * is out of date: the run ended or another started). The gallery's and the confusion matrix's part
      * goes to {@code early} before the map is computed: a map beside training runs below training's priority and may
      * take several epochs, and those views should not wait for it.
      */
-    Result analyse(Moment m, BooleanSupplier newer, java.util.function.Consumer<Result> early) {
+    Result analyse(Moment m, BooleanSupplier stale, java.util.function.Consumer<Result> early) {
         ImageDataset d = m.data();
         Assignments a = Assignments.of(m.epoch(), m.k(), d.size(), m.images(), m.clusters(), m.confidence(),
                 d.labels(), d.classNames());
@@ -53,7 +53,7 @@ final class RunAnalysis {
         }
         early.accept(new Result(m, a, null, table));
         MapFrame frame = projector.project(m.epoch(), m.images(), m.clusters(), m.embeddings(), m.seed(),
-                m.epoch() >= 0, newer);
+                m.epoch() >= 0, stale);
         return frame == null ? null : new Result(m, a, frame, table);
     }
 }

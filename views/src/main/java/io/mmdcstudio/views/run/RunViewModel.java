@@ -36,6 +36,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -126,6 +127,8 @@ public final class RunViewModel {
 
     private RunControl control;
     private ImageDataset runData;
+    /** Starts so far: a map still being computed for an earlier run is abandoned (see {@link #analyse}). */
+    private final java.util.concurrent.atomic.AtomicLong starts = new java.util.concurrent.atomic.AtomicLong();
     private RunConfig runConfig;
     private RunManifest manifest;
     private Instant startedAt;
@@ -265,6 +268,7 @@ public final class RunViewModel {
                     out.gallery().clear();
                     out.map().clear();
                     out.confusion().clear();
+                    starts.incrementAndGet();
                     ex.analysis().execute(analysis::reset);
                 },
                 () -> {
@@ -827,7 +831,12 @@ public final class RunViewModel {
      * most): on two cores, a map starting beside the window's busiest frames took the FX thread's core.
      */
     private void analyse(RunAnalysis.Moment m) {
-        RunAnalysis.Result r = analysis.analyse(m, analyser::newerWaiting, early -> {
+        // A map beside training takes longer than an epoch of a small dataset (it is throttled to keep training's
+        // speed): abandoned for every newer epoch, none was ever finished during a run. So it is finished, and
+        // the newest epoch is mapped next; only the run's end (its final moment waiting) or a new Start stops it.
+        long start = starts.get();
+        BooleanSupplier stale = () -> starts.get() != start || analyser.waiting(next -> next.epoch() < 0);
+        RunAnalysis.Result r = analysis.analyse(m, stale, early -> {
             CountDownLatch drawn = new CountDownLatch(1);
             ui.replace(analysisKey, () -> ex.nextFrame().execute(() -> {
                 analysed(early);

@@ -427,6 +427,65 @@ class RunViewModelTest {
     }
 
     @Test
+    void aMapBesideTrainingIsFinishedWhenALaterEpochArrivesAndAbandonedWhenTheRunEnds() throws Exception {
+        java.util.concurrent.atomic.AtomicBoolean hold = new java.util.concurrent.atomic.AtomicBoolean(true);
+        java.util.concurrent.CountDownLatch started = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.atomic.AtomicInteger abandoned = new java.util.concurrent.atomic.AtomicInteger();
+        PcaProjection pca = new PcaProjection();
+        io.mmdcstudio.views.map.MapProjection slow = new io.mmdcstudio.views.map.MapProjection() {
+            @Override
+            public String name() {
+                return pca.name();
+            }
+
+            @Override
+            public float[][] project(float[][] rows, float[][] previous, long seed, boolean beside,
+                    java.util.function.BooleanSupplier stop) {
+                started.countDown();
+                while (hold.get()) { // a map slower than the epochs
+                    if (stop.getAsBoolean()) {
+                        abandoned.incrementAndGet();
+                        return null;
+                    }
+                    Thread.onSpinWait();
+                }
+                return pca.project(rows, previous, seed, beside, stop);
+            }
+        };
+        var analysisThread = java.util.concurrent.Executors.newSingleThreadExecutor();
+        Executor now = Runnable::run;
+        try {
+            StudioViewModel s = new StudioViewModel(engine,
+                    new StudioExecutors(now, now, analysisThread, now, now, now), slow);
+            s.open(Path.of("/data"));
+            s.settings().field("batchSize").textProperty().set("8");
+            s.run().start();
+            engine.started();
+            engine.epoch(0);
+            assertTrue(started.await(10, java.util.concurrent.TimeUnit.SECONDS));
+            engine.epoch(1);
+            Thread.sleep(300);
+            assertEquals(0, abandoned.get(), "a later epoch waits for the map in progress");
+
+            engine.finish(false);
+            long until = System.nanoTime() + 10_000_000_000L;
+            while (abandoned.get() == 0 && System.nanoTime() < until) {
+                Thread.sleep(10);
+            }
+            assertEquals(1, abandoned.get(), "the run's end does not wait for it");
+            hold.set(false);
+            until = System.nanoTime() + 10_000_000_000L;
+            while (s.map().frameProperty().get() == null && System.nanoTime() < until) {
+                Thread.sleep(10);
+            }
+            assertEquals(-1, s.map().frameProperty().get().epoch(), "the final assignment's map");
+        } finally {
+            hold.set(false);
+            analysisThread.shutdownNow();
+        }
+    }
+
+    @Test
     void theEmptyChartsAndGalleryShowTheRunTheSettingsDescribeAndKeepAFinishedRun() throws Exception {
         assertEquals(2, studio.charts().epochsProperty().get(), "the epochs typed");
         assertEquals(4, studio.charts().sizeSeries().get(0).getData().size(), "a bar per cluster");
