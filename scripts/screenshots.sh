@@ -9,7 +9,8 @@
 # settings are never read or written: the run uses a temporary settings folder.
 #
 # Environment:
-#   MMDC_SHOT_EPOCH   one-based epoch after which the pictures are taken (default 4)
+#   MMDC_SHOT_EPOCH   one-based epoch after which the pictures are taken (default 9: the map beside training
+#                     lags the gallery by a few epochs, and the pictures should show one)
 #   MMDC_SHOT_EPOCHS  epochs of the run (default: the quick preset sized for the sample data)
 #   MMDC_JAVA_OPTS="-Dmmdc.screenshots.finish=true"  lets the run finish and adds screenshot-result.png and
 #                     screenshot-labels.png
@@ -48,7 +49,7 @@ fi
 settings="$(mktemp -d)"
 trap 'rm -rf "$settings"' EXIT
 
-opts="-Dmmdc.screenshots=$out -Dmmdc.screenshots.afterEpoch=${MMDC_SHOT_EPOCH:-4} -Dmmdc.config.dir=$settings"
+opts="-Dmmdc.screenshots=$out -Dmmdc.screenshots.afterEpoch=${MMDC_SHOT_EPOCH:-9} -Dmmdc.config.dir=$settings"
 opts+=" -Dmmdc.stalls=true -Dprism.order=sw"
 if [[ -n "${MMDC_SHOT_EPOCHS:-}" ]]; then
   opts+=" -Dmmdc.screenshots.epochs=$MMDC_SHOT_EPOCHS"
