@@ -374,12 +374,11 @@ class RunViewModelTest {
         assertTrue(nextFrame.isEmpty());
     }
 
-    @Test
-    void anEpochsGalleryComesAFrameAfterItsChartsAndItsMapOnlyOnceThatFrameIsDrawn() throws Exception {
-        java.util.concurrent.BlockingQueue<Runnable> frames = new java.util.concurrent.LinkedBlockingQueue<>();
-        java.util.concurrent.atomic.AtomicInteger projections = new java.util.concurrent.atomic.AtomicInteger();
+    /** PCA, after {@code first} (given the stop signal) says to go on; null (abandoned) when it says no. */
+    private static io.mmdcstudio.views.map.MapProjection pcaAfter(
+            java.util.function.Predicate<java.util.function.BooleanSupplier> first) {
         PcaProjection pca = new PcaProjection();
-        io.mmdcstudio.views.map.MapProjection counting = new io.mmdcstudio.views.map.MapProjection() {
+        return new io.mmdcstudio.views.map.MapProjection() {
             @Override
             public String name() {
                 return pca.name();
@@ -388,10 +387,19 @@ class RunViewModelTest {
             @Override
             public float[][] project(float[][] rows, float[][] previous, long seed, boolean beside,
                     java.util.function.BooleanSupplier stop) {
-                projections.incrementAndGet();
-                return pca.project(rows, previous, seed, beside, stop);
+                return first.test(stop) ? pca.project(rows, previous, seed, beside, stop) : null;
             }
         };
+    }
+
+    @Test
+    void anEpochsGalleryComesAFrameAfterItsChartsAndItsMapOnlyOnceThatFrameIsDrawn() throws Exception {
+        java.util.concurrent.BlockingQueue<Runnable> frames = new java.util.concurrent.LinkedBlockingQueue<>();
+        java.util.concurrent.atomic.AtomicInteger projections = new java.util.concurrent.atomic.AtomicInteger();
+        io.mmdcstudio.views.map.MapProjection counting = pcaAfter(stop -> {
+            projections.incrementAndGet();
+            return true;
+        });
         var analysisThread = java.util.concurrent.Executors.newSingleThreadExecutor();
         Executor now = Runnable::run;
         try {
@@ -431,27 +439,17 @@ class RunViewModelTest {
         java.util.concurrent.atomic.AtomicBoolean hold = new java.util.concurrent.atomic.AtomicBoolean(true);
         java.util.concurrent.CountDownLatch started = new java.util.concurrent.CountDownLatch(1);
         java.util.concurrent.atomic.AtomicInteger abandoned = new java.util.concurrent.atomic.AtomicInteger();
-        PcaProjection pca = new PcaProjection();
-        io.mmdcstudio.views.map.MapProjection slow = new io.mmdcstudio.views.map.MapProjection() {
-            @Override
-            public String name() {
-                return pca.name();
-            }
-
-            @Override
-            public float[][] project(float[][] rows, float[][] previous, long seed, boolean beside,
-                    java.util.function.BooleanSupplier stop) {
-                started.countDown();
-                while (hold.get()) { // a map slower than the epochs
-                    if (stop.getAsBoolean()) {
-                        abandoned.incrementAndGet();
-                        return null;
-                    }
-                    Thread.onSpinWait();
+        io.mmdcstudio.views.map.MapProjection slow = pcaAfter(stop -> {
+            started.countDown();
+            while (hold.get()) { // a map slower than the epochs
+                if (stop.getAsBoolean()) {
+                    abandoned.incrementAndGet();
+                    return false;
                 }
-                return pca.project(rows, previous, seed, beside, stop);
+                Thread.onSpinWait();
             }
-        };
+            return true;
+        });
         var analysisThread = java.util.concurrent.Executors.newSingleThreadExecutor();
         Executor now = Runnable::run;
         try {
