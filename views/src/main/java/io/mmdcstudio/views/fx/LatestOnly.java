@@ -41,14 +41,10 @@ public final class LatestOnly<T> {
         }
     }
 
-    /** Whether a value is waiting (work on the current one may be abandoned). Thread-safe. */
-    public boolean newerWaiting() {
-        synchronized (lock) {
-            return latest != null;
-        }
-    }
-
-    /** Whether a value is waiting and {@code test} holds for it. Thread-safe. */
+    /**
+     * Whether a value is waiting and {@code test} holds for it: work on the current value may then be abandoned.
+     * Thread-safe.
+     */
     public boolean waiting(java.util.function.Predicate<? super T> test) {
         synchronized (lock) {
             return latest != null && test.test(latest);

@@ -146,7 +146,7 @@ public final class GalleryView extends BorderPane {
             }
         }
         if (budget > 0) {
-            if (!sameRows(rows)) {
+            if (!shown.equals(rows)) {
                 // Cells on screen hold these very rows already, so only the count and the rows off screen change.
                 shown.setAll(rows);
             }
@@ -167,18 +167,6 @@ public final class GalleryView extends BorderPane {
         // Before its first layout the list has no height: count a tall screen's worth of rows.
         double height = list.getHeight() > 0 ? list.getHeight() : 1200;
         return new int[] {0, (int) Math.ceil(height / ROW_HEIGHT) + 1};
-    }
-
-    private boolean sameRows(List<GalleryRow> rows) {
-        if (shown.size() != rows.size()) {
-            return false;
-        }
-        for (int i = 0; i < rows.size(); i++) {
-            if (shown.get(i) != rows.get(i)) {
-                return false;
-            }
-        }
-        return true;
     }
 
     /** Whether the gallery is on screen (its tab selected); while false the list is left empty. */

@@ -36,6 +36,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -128,7 +129,7 @@ public final class RunViewModel {
     private RunControl control;
     private ImageDataset runData;
     /** Starts so far: a map still being computed for an earlier run is abandoned (see {@link #analyse}). */
-    private final java.util.concurrent.atomic.AtomicLong starts = new java.util.concurrent.atomic.AtomicLong();
+    private final AtomicLong starts = new AtomicLong();
     private RunConfig runConfig;
     private RunManifest manifest;
     private Instant startedAt;

@@ -61,16 +61,17 @@ public final class StudioViewModel {
             }
         });
         data.datasetProperty().addListener((obs, was, now) -> dataChanged(now));
-        settings.configProperty().addListener((obs, was, now) -> planCharts(now));
-        settings.configProperty().addListener((obs, was, now) -> gallery.plan(now == null ? 0 : now.clusters()));
+        settings.configProperty().addListener((obs, was, now) -> planRun(now));
     }
 
     /**
-     * Before a run, the empty charts show the one the settings describe: its epochs on the x axes and a bar per
-     * cluster. A person sees what Start will do, and the frame after Start has no axes and bars to build
-     * (docs/BENCHMARKS.md, section 6). Charts that hold a run keep it until the next Start.
+     * Before a run, the empty charts and gallery show the one the settings describe: its epochs on the x axes, a
+     * bar and an empty gallery row per cluster. A person sees what Start will do, and the frames after Start have
+     * no axes, bars and cells to build (docs/BENCHMARKS.md, section 6). Charts and a gallery that hold a run keep
+     * it until the next Start.
      */
-    private void planCharts(RunConfig c) {
+    private void planRun(RunConfig c) {
+        gallery.plan(c == null ? 0 : c.clusters()); // a gallery showing a moment of a run keeps it by itself
         ImageDataset d = data.datasetProperty().get();
         if (c != null && d != null && !run.stateProperty().get().active() && charts.holdsNoRun()) {
             showPlannedRun(c, d);
@@ -89,12 +90,11 @@ public final class StudioViewModel {
             return;
         }
         settings.adaptTo(d.size(), d.channels() == 1, d.hasLabels() ? d.classNames().size() : 0);
+        RunConfig c = settings.configProperty().get();
         gallery.setDataset(d);
-        RunConfig planned = settings.configProperty().get();
-        gallery.plan(planned == null ? 0 : planned.clusters());
+        gallery.plan(c == null ? 0 : c.clusters());
         map.clear();
         confusion.clear();
-        RunConfig c = settings.configProperty().get();
         showPlannedRun(c, d);
         if (c != null) {
             run.computeBaseline(d, c.clusters(), c.seed());
