@@ -35,6 +35,8 @@ public final class StudioWindow {
     // The per-epoch analysis (gallery order, confusion, map input) at the training's level too: at an epoch's end it
     // woke beside the FX thread at equal weight, and a hand-over of 6 ms of CPU took 46 ms of wall time.
     private final ExecutorService analysis = single("mmdc-analysis", RUN_NICE);
+    // Maps wait here for t-SNE (which computes on its own, lower thread) so that the gallery of every epoch does not.
+    private final ExecutorService mapper = single("mmdc-map", RUN_NICE);
     // Training a notch below the window (nice 5; its PyTorch worker threads inherit it), so that the FX thread gets a
     // core as soon as it wakes for a frame instead of queueing behind both training threads.
     private final ExecutorService runner = single("mmdc-run", RUN_NICE);
@@ -49,7 +51,7 @@ public final class StudioWindow {
         this.stage = stage;
         this.settings = settings;
         StudioExecutors executors = new StudioExecutors(Platform::runLater, worker, analysis, runner, baseline,
-                new NextFrame());
+                new NextFrame(), mapper);
         // t-SNE, continued epoch to epoch; it answers with PCA for what it cannot embed.
         this.vm = new StudioViewModel(EngineGateway.engine(), executors, new TsneProjection());
         this.view = new StudioView(vm);
@@ -110,6 +112,7 @@ public final class StudioWindow {
         vm.run().cancel();
         worker.shutdownNow();
         analysis.shutdownNow();
+        mapper.shutdownNow();
         baseline.shutdownNow();
         // Not shutdownNow: interrupting the run thread mid-batch is what cancel() exists to avoid.
         runner.shutdown();

@@ -10,7 +10,8 @@ import java.util.function.BooleanSupplier;
 
 /**
  * Turns a moment of a run (an epoch's snapshot, or the final result) into what the gallery, the map and the
- * confusion matrix draw. Runs on the analysis worker, off the FX thread; not thread-safe.
+ * confusion matrix draw, off the FX thread: {@link #early} on the analysis worker, {@link #withMap} and
+ * {@link #reset} on the map worker (the projector remembers the previous frame, and is not thread-safe).
  */
 final class RunAnalysis {
 
@@ -38,22 +39,25 @@ final class RunAnalysis {
     }
 
     /**
-     * What the views draw for {@code m}; null when {@code stale} turned true while the map was computed (the moment
-     * is out of date: the run ended or another started). The gallery's and the confusion matrix's part
-     * goes to {@code early} before the map is computed: a map beside training runs below training's priority and may
-     * take several epochs, and those views should not wait for it.
+     * The gallery's and the confusion matrix's part of {@code m} (no map frame). Quick: it runs on the analysis
+     * worker for every epoch, while a map beside training, throttled below training's priority, may take several.
      */
-    Result analyse(Moment m, BooleanSupplier stale, java.util.function.Consumer<Result> early) {
+    Result early(Moment m) {
         ImageDataset d = m.data();
         Assignments a = Assignments.of(m.epoch(), m.k(), d.size(), m.images(), m.clusters(), m.confidence(),
                 d.labels(), d.classNames());
         ConfusionTable table = ConfusionTable.of(d.labels(), d.classNames(), m.k(), m.images(), m.clusters());
-        if (m.embeddings() == null) {
-            return new Result(m, a, null, table);
-        }
-        early.accept(new Result(m, a, null, table));
+        return new Result(m, a, null, table);
+    }
+
+    /**
+     * {@code early} with its map frame; null when {@code stale} turned true while the map was computed (the moment
+     * is out of date: the run ended or another started). Needs embeddings. Runs on the map worker.
+     */
+    Result withMap(Result early, BooleanSupplier stale) {
+        Moment m = early.moment();
         MapFrame frame = projector.project(m.epoch(), m.images(), m.clusters(), m.embeddings(), m.seed(),
                 m.epoch() >= 0, stale);
-        return frame == null ? null : new Result(m, a, frame, table);
+        return frame == null ? null : new Result(m, early.assignments(), frame, early.confusion());
     }
 }

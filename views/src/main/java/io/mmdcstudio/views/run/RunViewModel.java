@@ -75,6 +75,8 @@ public final class RunViewModel {
     private final Outputs out;
     private final RunAnalysis analysis;
     private final LatestOnly<RunAnalysis.Moment> analyser;
+    /** Moments to map, each with the latch its gallery's frame counts down (see {@link #analyse}). */
+    private final LatestOnly<ToMap> mapper;
 
     private final ReadOnlyObjectWrapper<RunState> state = new ReadOnlyObjectWrapper<>(this, "state", RunState.IDLE);
     private final ReadOnlyDoubleWrapper fraction = new ReadOnlyDoubleWrapper(this, "fraction", 0);
@@ -105,6 +107,7 @@ public final class RunViewModel {
     private final Object progressKey = new Object();
     private final Object phaseKey = new Object();
     private final Object analysisKey = new Object();
+    private final Object mapKey = new Object();
 
     private final ReadOnlyBooleanWrapper canResumeTraining = new ReadOnlyBooleanWrapper(this, "canResumeTraining");
     /** The opened run folder's checkpoint, when it has one to continue from; else null. */
@@ -150,6 +153,7 @@ public final class RunViewModel {
         this.out = Objects.requireNonNull(outputs, "outputs");
         this.analysis = new RunAnalysis(projection);
         this.analyser = new LatestOnly<>(ex.analysis(), this::analyse);
+        this.mapper = new LatestOnly<>(ex.map(), this::map);
         device.set(engine.device());
         stepMode.addListener((obs, was, now) -> stepping = now);
         state.addListener((obs, was, now) -> refresh());
@@ -270,7 +274,7 @@ public final class RunViewModel {
                     out.map().clear();
                     out.confusion().clear();
                     starts.incrementAndGet();
-                    ex.analysis().execute(analysis::reset);
+                    ex.map().execute(analysis::reset);
                 },
                 () -> {
                     if (current.height() != chosen.inputSize()) {
@@ -670,7 +674,7 @@ public final class RunViewModel {
             settings.use(m.config());
         }
         computeBaseline(d, k, seed);
-        ex.analysis().execute(analysis::reset);
+        ex.map().execute(analysis::reset);
         analyser.submit(new RunAnalysis.Moment(d, k, -1, epochs, java.util.Arrays.copyOf(images, found),
                 java.util.Arrays.copyOf(clusters, found), java.util.Arrays.copyOf(confidence, found),
                 withEmbeddings ? java.util.Arrays.copyOf(embeddings, found) : null, seed));
@@ -780,10 +784,14 @@ public final class RunViewModel {
             return;
         }
         out.gallery().show(r.assignments());
-        if (r.frame() != null) {
+        out.confusion().show(r.confusion(), r.moment().epoch(), r.moment().epochs());
+    }
+
+    /** A map frame; the gallery may show a later epoch by now, since a map can take several. */
+    private void mapped(RunAnalysis.Result r) {
+        if (r.moment().data() == runData) {
             out.map().show(r.frame(), r.moment().epochs());
         }
-        out.confusion().show(r.confusion(), r.moment().epoch(), r.moment().epochs());
     }
 
     private void finished(RunResult r, RunManifest m, String manifestProblem, RunOutput made) {
@@ -825,28 +833,40 @@ public final class RunViewModel {
         message.set("The run failed: " + why);
     }
 
+    /** A moment's gallery part, to be mapped once {@code drawn} (its frame) is counted down. */
+    private record ToMap(RunAnalysis.Result early, CountDownLatch drawn, long start) {}
+
     /**
      * Analyses a moment, on the analysis worker. The gallery's and the confusion matrix's part is drawn a frame
      * after it reaches the FX thread, so that it does not share a frame with the epoch's charts, handed over at
-     * about the same time. The map is computed once that frame is drawn (waiting {@value #MAP_WAIT_MS} ms at
-     * most): on two cores, a map starting beside the window's busiest frames took the FX thread's core.
+     * about the same time. The map follows on the map worker.
      */
     private void analyse(RunAnalysis.Moment m) {
-        // A map beside training takes longer than an epoch of a small dataset (it is throttled to keep training's
-        // speed): abandoned for every newer epoch, none was ever finished during a run. So it is finished, and
-        // the newest epoch is mapped next; only the run's end (its final moment waiting) or a new Start stops it.
-        long start = starts.get();
-        BooleanSupplier stale = () -> starts.get() != start || analyser.waiting(next -> next.epoch() < 0);
-        RunAnalysis.Result r = analysis.analyse(m, stale, early -> {
-            CountDownLatch drawn = new CountDownLatch(1);
-            ui.replace(analysisKey, () -> ex.nextFrame().execute(() -> {
-                analysed(early);
-                ex.nextFrame().execute(drawn::countDown);
-            }));
-            awaitAtMost(drawn, MAP_WAIT_MS);
-        });
+        RunAnalysis.Result early = analysis.early(m);
+        CountDownLatch drawn = new CountDownLatch(1);
+        ui.replace(analysisKey, () -> ex.nextFrame().execute(() -> {
+            analysed(early);
+            ex.nextFrame().execute(drawn::countDown);
+        }));
+        if (m.embeddings() != null) {
+            mapper.submit(new ToMap(early, drawn, starts.get()));
+        }
+    }
+
+    /**
+     * Maps a moment, on the map worker, once its gallery's frame is drawn (waiting {@value #MAP_WAIT_MS} ms at
+     * most): on two cores, a map starting beside the window's busiest frames took the FX thread's core. A map
+     * beside training takes longer than an epoch of a small dataset (it is throttled to keep training's speed):
+     * abandoned for every newer epoch, none would ever be drawn during a run. So it is finished, and the newest
+     * epoch is mapped next; only the run's end (its final moment waiting) or a new Start abandons it.
+     */
+    private void map(ToMap job) {
+        awaitAtMost(job.drawn(), MAP_WAIT_MS);
+        BooleanSupplier stale = () -> starts.get() != job.start()
+                || mapper.waiting(next -> next.early().moment().epoch() < 0);
+        RunAnalysis.Result r = analysis.withMap(job.early(), stale);
         if (r != null) {
-            ui.replace(analysisKey, () -> ex.nextFrame().execute(() -> analysed(r)));
+            ui.replace(mapKey, () -> ex.nextFrame().execute(() -> mapped(r)));
         }
     }
 

@@ -18,9 +18,11 @@ import java.util.concurrent.Executor;
  * @param nextFrame on the UI thread once the window has drawn the frame being prepared
  *                 ({@link io.mmdcstudio.views.fx.NextFrame}): a command's costly screen changes go there, so that
  *                 its visible answer is drawn first and no single frame takes long
+ * @param map      the map of a moment, one task at a time: beside training it may take several epochs, and on the
+ *                 analysis worker it would hold up the gallery of every epoch meanwhile
  */
 public record StudioExecutors(Executor ui, Executor worker, Executor analysis, Executor run, Executor baseline,
-        Executor nextFrame) {
+        Executor nextFrame, Executor map) {
 
     public StudioExecutors {
         Objects.requireNonNull(ui, "ui");
@@ -29,6 +31,13 @@ public record StudioExecutors(Executor ui, Executor worker, Executor analysis, E
         Objects.requireNonNull(run, "run");
         Objects.requireNonNull(baseline, "baseline");
         Objects.requireNonNull(nextFrame, "nextFrame");
+        Objects.requireNonNull(map, "map");
+    }
+
+    /** The map computed on the analysis worker (for tests: one worker, one task at a time). */
+    public StudioExecutors(Executor ui, Executor worker, Executor analysis, Executor run, Executor baseline,
+            Executor nextFrame) {
+        this(ui, worker, analysis, run, baseline, nextFrame, analysis);
     }
 
     /**
@@ -42,6 +51,6 @@ public record StudioExecutors(Executor ui, Executor worker, Executor analysis, E
     /** Everything on the calling thread, for deterministic tests. */
     public static StudioExecutors sameThread() {
         Executor now = Runnable::run;
-        return new StudioExecutors(now, now, now, now, now, now);
+        return new StudioExecutors(now, now, now, now, now, now, now);
     }
 }

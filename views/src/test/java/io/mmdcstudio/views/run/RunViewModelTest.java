@@ -451,10 +451,11 @@ class RunViewModelTest {
             return true;
         });
         var analysisThread = java.util.concurrent.Executors.newSingleThreadExecutor();
+        var mapThread = java.util.concurrent.Executors.newSingleThreadExecutor();
         Executor now = Runnable::run;
         try {
             StudioViewModel s = new StudioViewModel(engine,
-                    new StudioExecutors(now, now, analysisThread, now, now, now), slow);
+                    new StudioExecutors(now, now, analysisThread, now, now, now, mapThread), slow);
             s.open(Path.of("/data"));
             s.settings().field("batchSize").textProperty().set("8");
             s.run().start();
@@ -464,6 +465,7 @@ class RunViewModelTest {
             engine.epoch(1);
             Thread.sleep(300);
             assertEquals(0, abandoned.get(), "a later epoch waits for the map in progress");
+            assertEquals(1, s.gallery().assignmentsProperty().get().epoch(), "but its gallery does not");
 
             engine.finish(false);
             long until = System.nanoTime() + 10_000_000_000L;
@@ -480,6 +482,7 @@ class RunViewModelTest {
         } finally {
             hold.set(false);
             analysisThread.shutdownNow();
+            mapThread.shutdownNow();
         }
     }
 
