@@ -34,19 +34,17 @@ public final class Tsne {
 
     private final TsneConfig config;
     /**
-     * The niceness of maps beside training: five below the window's training (nice 5). Not the lowest (19): a Java
-     * thread that low, runnable but waiting for a core, held up every stop-the-world safepoint, and with it the FX
-     * thread, for up to 24 ms (-XX:+SafepointTimeout named it); at 10 the wait was at most 4-10 ms. The throttle
-     * keeps its share of a core small either way (docs/BENCHMARKS.md, sections 5 and 6).
+     * How far below the thread that asks for it a map beside training runs: five nice levels. The window asks from a
+     * thread at training's priority, so the map runs five below training. Not the lowest (19): a Java thread far
+     * below the others, runnable but waiting for a core, held up every stop-the-world safepoint, and with it the FX
+     * thread, for up to 24 ms (-XX:+SafepointTimeout named it); five below, the wait was at most 4-10 ms. The
+     * throttle keeps its share of a core small either way (docs/BENCHMARKS.md, sections 5 and 6).
      */
-    static final int BACKGROUND_NICE = 10;
-    /** The one background thread of maps beside training; daemon, below training's priority (set on its first task). */
+    static final int BACKGROUND_STEPS = 5;
+    /** The one background thread of maps beside training; daemon. Each map lowers it as far as it needs. */
     private static final java.util.concurrent.ExecutorService BACKGROUND =
             java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
-                Thread t = new Thread(() -> {
-                    BackgroundPriority.lowerCurrentThread(BACKGROUND_NICE);
-                    r.run();
-                }, "mmdc-map-background");
+                Thread t = new Thread(r, "mmdc-map-background");
                 t.setDaemon(true);
                 return t;
             });
@@ -92,7 +90,13 @@ public final class Tsne {
         }
         MapProgress reporter = progress == null ? MapProgress.NONE : progress;
         if (config.cpuShare() < 1) {
-            return inBackground(() -> compute(points, config, initial, reporter, stop), callerGaveUp);
+            int nice = Math.min(19, BackgroundPriority.currentNice() + BACKGROUND_STEPS);
+            return inBackground(() -> {
+                if (BackgroundPriority.currentNice() < nice) {
+                    BackgroundPriority.lowerCurrentThread(nice); // one-way: a later map from a higher thread keeps it
+                }
+                return compute(points, config, initial, reporter, stop);
+            }, callerGaveUp);
         }
         return compute(points, config, initial, reporter, stop);
     }
@@ -105,7 +109,7 @@ public final class Tsne {
     }
 
     /**
-     * A map beside training runs on a thread below training's priority ({@link #BACKGROUND_NICE},
+     * A map beside training runs on a thread below the caller's priority ({@link #BACKGROUND_STEPS},
      * {@link BackgroundPriority}): the throttle bounds its share of a core, the priority keeps it from preempting
      * training's threads (measured: 14% of training throughput with the throttle alone, 2-7% with both;
      * docs/BENCHMARKS.md). The caller waits; its interrupt still cancels.

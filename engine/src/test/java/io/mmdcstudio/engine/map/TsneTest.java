@@ -7,12 +7,17 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.mmdcstudio.engine.io.BackgroundPriority;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 
 /** What callers rely on: determinism, cancelling, incremental layouts, subsampling, progress, odd inputs. */
 class TsneTest {
@@ -76,13 +81,44 @@ class TsneTest {
     @Test
     void aThrottledLayoutUsesAboutItsShareOfOneCore() {
         ThreadMXBean clocks = ManagementFactory.getThreadMXBean();
-        long cpu0 = clocks.getCurrentThreadCpuTime();
+        AtomicLong computing = new AtomicLong(-1);
         long wall0 = System.nanoTime();
-        MapLayout l = Tsne.layout(SMALL.points(), quick().withCpuShare(0.25), null, null, null);
-        double cpu = (clocks.getCurrentThreadCpuTime() - cpu0) / 1e9;
+        // The stop check is polled on the thread that computes (a throttled map's own background thread).
+        MapLayout l = Tsne.layout(SMALL.points(), quick().withCpuShare(0.25), null, null, () -> {
+            computing.compareAndSet(-1, clocks.getCurrentThreadCpuTime());
+            return false;
+        });
         double wall = (System.nanoTime() - wall0) / 1e9;
         assertFalse(l.cancelled());
+        double cpu = cpuOfMapThread(clocks) - computing.get() / 1e9;
+        assertTrue(cpu > 0.05, "the map thread computed: " + cpu + " s");
         assertTrue(wall > 0.8 * cpu / 0.25, "computed " + cpu + " s in " + wall + " s");
+    }
+
+    private static double cpuOfMapThread(ThreadMXBean clocks) {
+        return Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().equals("mmdc-map-background"))
+                .mapToLong(t -> clocks.getThreadCpuTime(t.getId())).sum() / 1e9;
+    }
+
+    @Test
+    @EnabledOnOs(OS.LINUX)
+    void aThrottledLayoutRunsAtLeastFiveNiceLevelsBelowTheThreadThatAsksForIt() throws Exception {
+        AtomicInteger asking = new AtomicInteger(-1);
+        AtomicInteger computing = new AtomicInteger(-1);
+        Thread caller = new Thread(() -> {
+            BackgroundPriority.lowerCurrentThread(3);
+            asking.set(BackgroundPriority.currentNice());
+            Tsne.layout(SMALL.points(), quick().withIterations(20).withCpuShare(0.5), null, null, () -> {
+                computing.accumulateAndGet(BackgroundPriority.currentNice(), Math::max);
+                return false;
+            });
+        });
+        caller.start();
+        caller.join();
+
+        assertEquals(3, asking.get());
+        // At least: lowering is one-way, and an earlier test's map may have left the shared map thread lower still.
+        assertTrue(computing.get() >= 8, "the map computed at nice " + computing.get());
     }
 
     @Test

@@ -17,7 +17,8 @@ import java.util.Locale;
  * Every few seconds it prints how many layouts it finished and how many cores its JVM has used on average.
  * Args: RUN_DIR besideTraining|unthrottled SECONDS [points=10000].
  * {@code besideTraining} is what the window does: {@link TsneConfig#besideTraining()}, throttled and (inside
- * {@code Tsne}) on a thread at nice 10; {@code unthrottled} one thread flat out at normal priority.
+ * {@code Tsne}) on a thread five nice levels below the caller (nice 5 here); {@code unthrottled} one thread flat out at
+ * normal priority.
  */
 public final class MapBesideTrainingBench {
 
