@@ -196,8 +196,9 @@ final class ScreenshotDirector {
     private static void printStalls(StudioWindow w, String when) {
         var st = w.stalls();
         System.err.printf(Locale.ROOT, "mmdc: longest FX-thread stall %s: %.1f ms after frame %d (%d "
-                + "pulses, %d gaps over %.0f ms); longest hand-over of run events: %.1f ms (%.1f ms of CPU)%n", when,
-                st.maxGapMillis(), st.longestGapFrame(), st.pulses(), st.noticeableStalls(),
+                + "pulses in %.1f s, %d gaps over %.0f ms); longest hand-over of run events: %.1f ms (%.1f ms of CPU)%n",
+                when, st.maxGapMillis(), st.longestGapFrame(), st.pulses(), st.measuredMillis() / 1000,
+                st.noticeableStalls(),
                 io.mmdcstudio.views.fx.StallMonitor.NOTICEABLE_MS, w.viewModel().uiQueue().longestDrainMillis(),
                 w.viewModel().uiQueue().longestDrainCpuMillis());
         st.stalls().forEach(gap -> System.err.printf(Locale.ROOT,

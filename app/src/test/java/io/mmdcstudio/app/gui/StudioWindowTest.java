@@ -285,6 +285,8 @@ class StudioWindowTest {
         double stall = fx(window::lastRunStallMillis);
         double drain = fx(() -> vm.uiQueue().longestDrainMillis());
         double cpu = fx(() -> vm.uiQueue().longestDrainCpuMillis());
+        double measured = fx(() -> window.stalls().measuredMillis());
+        assertTrue(measured >= stall && stall > 0, "measured " + measured + " ms, longest gap " + stall + " ms");
         System.err.printf(Locale.ROOT, "StudioWindowTest: %s: longest FX pulse gap %.1f ms, longest hand-over of "
                 + "run events %.1f ms (%.1f ms of CPU)%n", what, stall, drain, cpu);
         // The pulse gap includes waiting for a CPU on a shared 2-core machine; our own work per hand-over (its CPU

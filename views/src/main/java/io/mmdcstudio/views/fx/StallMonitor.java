@@ -87,6 +87,11 @@ public final class StallMonitor {
         return pulses;
     }
 
+    /** Milliseconds from {@link #start()} to the last pulse counted, 0 before the first pulse. */
+    public double measuredMillis() {
+        return last == 0 ? 0 : (last - started) / 1e6;
+    }
+
     /** The first stalls over {@link #NOTICEABLE_MS} since {@link #start()}, with when they happened. FX thread. */
     public java.util.List<Stall> stalls() {
         return java.util.List.copyOf(stalls);
