@@ -37,8 +37,8 @@ public final class StudioWindow {
     private final ExecutorService analysis = single("mmdc-analysis", RUN_NICE);
     // Maps wait here for t-SNE (which computes on its own, lower thread) so that the gallery of every epoch does not.
     private final ExecutorService mapper = single("mmdc-map", RUN_NICE);
-    // Training a notch below the window (nice 5; its PyTorch worker threads inherit it), so that the FX thread gets a
-    // core as soon as it wakes for a frame instead of queueing behind both training threads.
+    // Training below the window (nice 10; its PyTorch worker threads inherit it), so that the FX thread gets a core as
+    // soon as it wakes for a frame instead of queueing behind both training threads.
     private final ExecutorService runner = single("mmdc-run", RUN_NICE);
     // The pixel baseline may still be computing when training starts: it takes only what training leaves idle.
     private final ExecutorService baseline = single("mmdc-baseline", 19);
@@ -153,8 +153,13 @@ public final class StudioWindow {
         BackgroundPriority.lowerThreadsNamed(RUN_NICE, "C1 CompilerThre", "C2 CompilerThre");
     }
 
-    /** The nice value of the training thread in the window. */
-    static final int RUN_NICE = 5;
+    /**
+     * The nice value of the training thread in the window, and of the analysis, the map and the JIT compiler beside
+     * it; t-SNE runs five below it (Tsne). At 5, a first run's first epoch on the Clusters tab still held the FX
+     * thread over 50 ms in about 1 run of 7 (up to 68.8 ms); at 10, in 1 of 38 (50.7 ms), with the median longest gap
+     * down from 27 to 24 ms and training as fast (docs/BENCHMARKS.md, section 6).
+     */
+    static final int RUN_NICE = 10;
 
     /** A single daemon thread; {@code nice} above 0 lowers its OS priority first (Linux; see BackgroundPriority). */
     private static ExecutorService single(String name, int nice) {
