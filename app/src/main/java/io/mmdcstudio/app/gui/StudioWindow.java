@@ -14,8 +14,10 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
@@ -155,14 +157,19 @@ public final class StudioWindow {
 
     /**
      * The nice value of the training thread in the window, and of the analysis, the map and the JIT compiler beside
-     * it; t-SNE runs five below it (Tsne). At 5, a first run's first epoch on the Clusters tab still held the FX
-     * thread over 50 ms in about 1 run of 7 (up to 68.8 ms); at 10, in 1 of 38 (50.7 ms), with the median longest gap
-     * down from 27 to 24 ms and training as fast (docs/BENCHMARKS.md, section 6).
+     * it; t-SNE runs five below it (Tsne). Measured on the Clusters tab, whose first epoch costs the FX thread most:
+     * at 5 the median run's longest gap was 30 ms and 1 of 20 runs had one over 50 ms (65.1 ms); at 10, 23.9 ms and 1
+     * of 45 (50.7 ms), with training as fast (docs/BENCHMARKS.md, section 6).
      */
     static final int RUN_NICE = 10;
 
-    /** A single daemon thread; {@code nice} above 0 lowers its OS priority first (Linux; see BackgroundPriority). */
-    private static ExecutorService single(String name, int nice) {
+    /**
+     * A single daemon thread; {@code nice} above 0 lowers its OS priority first (Linux; see BackgroundPriority). Once
+     * {@link #close()} shuts it down, work handed to it is dropped instead of refused: the workers hand work to each
+     * other (an analysis still running when the window closes passes its epoch to the map worker), and the window it
+     * was for is gone.
+     */
+    static ExecutorService single(String name, int nice) {
         ThreadFactory factory = r -> {
             Runnable body = nice > 0 ? () -> {
                 BackgroundPriority.lowerCurrentThread(nice);
@@ -172,6 +179,7 @@ public final class StudioWindow {
             t.setDaemon(true);
             return t;
         };
-        return Executors.newSingleThreadExecutor(factory);
+        return new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(), factory,
+                new ThreadPoolExecutor.DiscardPolicy());
     }
 }
