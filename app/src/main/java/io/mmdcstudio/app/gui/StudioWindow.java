@@ -159,7 +159,7 @@ public final class StudioWindow {
      * The nice value of the training thread in the window, and of the analysis, the map and the JIT compiler beside
      * it; t-SNE runs five below it (Tsne). Measured on the Clusters tab, whose first epoch costs the FX thread most:
      * at 5 the median run's longest gap was 30 ms and 1 of 20 runs had one over 50 ms (65.1 ms); at 10, 23.9 ms and 1
-     * of 45 (50.7 ms), with training as fast (docs/BENCHMARKS.md, section 6).
+     * of 57 (50.7 ms), with training as fast (docs/BENCHMARKS.md, section 6).
      */
     static final int RUN_NICE = 10;
 
