@@ -12,6 +12,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import javafx.css.PseudoClass;
+import javafx.scene.Node;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.ContextMenu;
@@ -24,13 +25,20 @@ import javafx.scene.control.MenuItem;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.TextInputDialog;
 import javafx.scene.control.skin.VirtualFlow;
+import javafx.scene.layout.Border;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.BorderStroke;
+import javafx.scene.layout.BorderStrokeStyle;
+import javafx.scene.layout.BorderWidths;
+import javafx.scene.layout.CornerRadii;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Pane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
+import javafx.scene.shape.Rectangle;
 
 /**
  * The clusters tab: a virtualised list (a {@link ListView} re-uses a screenful of equal-height cells) of rows of
@@ -47,8 +55,9 @@ public final class GalleryView extends BorderPane {
     private static final double ROW_HEIGHT = THUMB + 4 + 10;
     /** Rows on screen that change in one frame, at most (see {@link #fill()}). */
     private static final int ROWS_PER_FRAME = 3;
-    /** On a cluster's first row: the style sheet draws a line above it. */
-    private static final PseudoClass CLUSTER_START = PseudoClass.getPseudoClass("cluster-start");
+    /** The line above a cluster's first row, in the light and the dark theme (their -studio-border). */
+    private static final Border LIGHT_RULE = rule(Color.web("#dde1e7"));
+    private static final Border DARK_RULE = rule(Color.web("#343a43"));
     /** On the rows of the cluster that dragged images would be labelled as. */
     private static final PseudoClass DROP_TARGET = PseudoClass.getPseudoClass("drop-target");
 
@@ -77,6 +86,10 @@ public final class GalleryView extends BorderPane {
         list.setFocusTraversable(false);
         list.setFixedCellSize(ROW_HEIGHT);
         list.setCellFactory(v -> new RowCell());
+        // Rows take no keyboard focus. The default focus model moved its focus off and back onto the first row
+        // whenever a new epoch replaced it, and that style change, made during layout, cost a whole-window
+        // repaint in the next frame (see RowCell#updateItem).
+        list.setFocusModel(null);
         list.setPlaceholder(placeholder());
         list.widthProperty().addListener((obs, was, now) -> {
             // Room for the title column, the scroll bar and the cell padding, then as many thumbnails as fit.
@@ -244,9 +257,23 @@ public final class GalleryView extends BorderPane {
         return new ContextMenu(pin, new SeparatorMenuItem(), move);
     }
 
-    /** A row: the cluster's title column (on its first two rows) and a canvas of thumbnails. */
+    /** A top border in {@code color}: the line above a cluster's first row. */
+    private static Border rule(Color color) {
+        return new Border(new BorderStroke(color, Color.TRANSPARENT, Color.TRANSPARENT, Color.TRANSPARENT,
+                BorderStrokeStyle.SOLID, BorderStrokeStyle.NONE, BorderStrokeStyle.NONE, BorderStrokeStyle.NONE,
+                CornerRadii.EMPTY, new BorderWidths(1, 0, 0, 0), Insets.EMPTY));
+    }
+
+    /**
+     * A row: the cluster's title column (on its first two rows) and a canvas of thumbnails. {@link #updateItem} runs inside the list's layout, after the frame's CSS pass, so it
+     * changes no style (style classes, pseudo-classes, inline styles, a node's parent): each such change leaves the
+     * scene's CSS marked dirty, and the next frame, with nothing left to restyle or draw, has no dirty region, which
+     * JavaFX answers by repainting the whole window. In software that took 10-20 ms a time and up to 59 ms at a
+     * run's first epoch (docs/BENCHMARKS.md, section 6). Colours and the cluster line are therefore set as
+     * properties, and a cell's nodes stay where they are and are only shown or hidden.
+     */
     private final class RowCell extends ListCell<GalleryRow> {
-        private final Region swatch = new Region();
+        private final Rectangle swatch = new Rectangle(14, 14);
         private final Label name = new Label();
         private final Label size = new Label();
         private final Label about = new Label();
@@ -258,7 +285,8 @@ public final class GalleryView extends BorderPane {
         private GalleryRow item;
 
         RowCell() {
-            swatch.getStyleClass().add("swatch");
+            swatch.setArcWidth(8);
+            swatch.setArcHeight(8);
             name.getStyleClass().add("cluster-name");
             name.setGraphic(swatch);
             size.getStyleClass().add("muted");
@@ -307,41 +335,58 @@ public final class GalleryView extends BorderPane {
                 imageMenu(item.cluster(), vm.itemsFor(image)).show(row, e.getScreenX(), e.getScreenY());
                 e.consume();
             });
-            content = new HBox(0, title, row);
+            title.getChildren().setAll(name, size, about, more);
+            content = new HBox(0, title, row, empty);
             content.setAlignment(Pos.CENTER_LEFT);
+            content.setVisible(false);
             setText(null);
+            setGraphic(content);
         }
 
         @Override
         protected void updateItem(GalleryRow r, boolean isEmpty) {
             super.updateItem(r, isEmpty);
             item = isEmpty ? null : r;
-            pseudoClassStateChanged(CLUSTER_START, item != null && item.first());
             pseudoClassStateChanged(DROP_TARGET, item != null && drag.active() && item.cluster() == drag.target());
+            boolean isDark = dark.get();
+            setBorder(item != null && item.first() ? (isDark ? DARK_RULE : LIGHT_RULE) : null);
+            content.setVisible(item != null);
             if (item == null) {
-                setGraphic(null);
                 return;
             }
             if (item.first()) {
-                swatch.setStyle("-fx-background-color: " + ClusterPalette.css(item.cluster()) + ";");
+                swatch.setFill(ClusterPalette.color(item.cluster()));
                 name.setText(vm.titleOf(item.cluster()));
                 size.setText(Formats.count(item.size()) + (item.size() == 1 ? " image" : " images"));
                 about.setText(item.caption());
-                title.getChildren().setAll(name, size, about);
+                showOnly(title, name, size, about);
             } else if (item.line() == 1 && (item.expandable() || item.expanded())) {
                 more.setText(item.expanded() ? "Show fewer" : "Show all " + Formats.count(item.size()));
-                title.getChildren().setAll(more);
+                showOnly(title, more);
             } else {
-                title.getChildren().clear();
+                showOnly(title);
             }
             ImageDetails s = vm.selectedProperty().get();
-            boolean isDark = dark.get();
             row.show(item.images(), s == null ? -1 : s.index(), thumbnails,
                     isDark ? Color.web("#2e333b") : Color.web("#e6e9ee"),
                     isDark ? Color.web("#5b8def") : Color.web("#2f64d6"),
                     isDark ? Color.web("#e0902a") : Color.web("#c26a00"));
-            content.getChildren().setAll(title, item.images().length == 0 ? empty : row);
-            setGraphic(content);
+            showOnly(content, title, item.images().length == 0 ? empty : row);
+        }
+    }
+
+    /**
+     * Shows these of {@code parent}'s children and hides (and leaves out of its layout) the others. A cell keeps
+     * all its nodes and only switches them on and off: a node given a new parent is restyled (see {@link RowCell}).
+     */
+    private static void showOnly(Pane parent, Node... shown) {
+        List<Node> on = List.of(shown);
+        for (Node child : parent.getChildren()) {
+            boolean show = on.contains(child);
+            if (child.isVisible() != show) {
+                child.setVisible(show);
+                child.setManaged(show);
+            }
         }
     }
 }
