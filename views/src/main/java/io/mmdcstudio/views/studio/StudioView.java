@@ -19,10 +19,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -116,6 +119,7 @@ public final class StudioView extends BorderPane {
         mapView.canvas().showingProperty().bind(mapTab.selectedProperty());
         confusion.showingProperty().bind(confusionTab.selectedProperty());
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        keepOnlySelectedContent(tabs);
         // The session remembers the tab on screen, and an opened session brings its tab back.
         vm.session().selectedTabProperty().set(tabs.getSelectionModel().getSelectedItem().getText());
         tabs.getSelectionModel().selectedItemProperty().addListener((obs, was, now) ->
@@ -125,6 +129,30 @@ public final class StudioView extends BorderPane {
         setCenter(tabs);
 
         setBottom(new ProgressStrip(vm.run()));
+    }
+
+    /**
+     * Keeps only the selected tab's content in the scene; the others are detached and re-attached when selected.
+     * JavaFX styles, lays out and synchronises a hidden tab's nodes as well, and a frame whose only changes are in
+     * hidden nodes has no dirty region, which it answers by repainting the whole window: a hidden chart's new axis
+     * ticks did that once an epoch or more during a run (10-20 ms in software; docs/BENCHMARKS.md, section 6).
+     */
+    private static void keepOnlySelectedContent(TabPane tabs) {
+        Map<Tab, Node> contents = new IdentityHashMap<>();
+        for (Tab t : tabs.getTabs()) {
+            contents.put(t, t.getContent());
+            if (!t.isSelected()) {
+                t.setContent(null);
+            }
+        }
+        tabs.getSelectionModel().selectedItemProperty().addListener((obs, was, now) -> {
+            if (was != null) {
+                was.setContent(null);
+            }
+            if (now != null) {
+                now.setContent(contents.get(now));
+            }
+        });
     }
 
     private static Tab tab(String title, Region content) {
