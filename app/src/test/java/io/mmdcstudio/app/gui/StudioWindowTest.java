@@ -113,17 +113,12 @@ class StudioWindowTest {
         assertEquals(2, fx(() -> vm.charts().metricSeries().get(0).getData().size()), "ACC per epoch");
         waitFor(20, () -> vm.gallery().assignmentsProperty().get() != null
                 && vm.gallery().assignmentsProperty().get().epoch() == -1);
-        // A hidden tab's content is out of the scene; shown, the list gets a few rows a frame (each new row needs a
-        // cell), then all of them.
-        assertTrue(robot.lookup("#gallery-list").tryQuery().isEmpty(), "the hidden gallery is out of the scene");
-        int[] firstFrameRows = {-1};
-        ListView<?> gallery = WaitForAsyncUtils.asyncFx(() -> {
+        ListView<?> gallery = robot.lookup("#gallery-list").queryAs(ListView.class);
+        // Shown, the list gets a few rows a frame (each new row needs a cell), then all of them.
+        int firstFrame = WaitForAsyncUtils.asyncFx(() -> {
             window.view().selectTab(io.mmdcstudio.views.studio.StudioView.CLUSTERS);
-            ListView<?> list = (ListView<?>) window.view().lookup("#gallery-list");
-            firstFrameRows[0] = list.getItems().size();
-            return list;
+            return gallery.getItems().size();
         }).get();
-        int firstFrame = firstFrameRows[0];
         assertTrue(firstFrame > 0 && firstFrame <= 3, "rows in the frame the tab is shown: " + firstFrame);
         waitFor(10, () -> gallery.getItems().size() == vm.gallery().rows().size());
         assertEquals(10L, fx(() -> gallery.getItems().stream().filter(r -> ((GalleryRow) r).first()).count()));

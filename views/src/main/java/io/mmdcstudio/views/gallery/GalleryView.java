@@ -270,7 +270,7 @@ public final class GalleryView extends BorderPane {
      * scene's CSS marked dirty, and the next frame, with nothing left to restyle or draw, has no dirty region, which
      * JavaFX answers by repainting the whole window. In software that took 10-20 ms a time and up to 59 ms at a
      * run's first epoch (docs/BENCHMARKS.md, section 6). Colours and the cluster line are therefore set as
-     * properties, and a cell's nodes stay where they are and are only shown or hidden.
+     * properties, and a cell's nodes, once added, stay where they are and are only shown or hidden.
      */
     private final class RowCell extends ListCell<GalleryRow> {
         private final Rectangle swatch = new Rectangle(14, 14);
@@ -335,8 +335,7 @@ public final class GalleryView extends BorderPane {
                 imageMenu(item.cluster(), vm.itemsFor(image)).show(row, e.getScreenX(), e.getScreenY());
                 e.consume();
             });
-            title.getChildren().setAll(name, size, about, more);
-            content = new HBox(0, title, row, empty);
+            content = new HBox(0, title);
             content.setAlignment(Pos.CENTER_LEFT);
             content.setVisible(false);
             setText(null);
@@ -376,11 +375,17 @@ public final class GalleryView extends BorderPane {
     }
 
     /**
-     * Shows these of {@code parent}'s children and hides (and leaves out of its layout) the others. A cell keeps
-     * all its nodes and only switches them on and off: a node given a new parent is restyled (see {@link RowCell}).
+     * Shows these of {@code parent}'s children and hides (and leaves out of its layout) the others. A node is added
+     * the first time its cell shows it and from then on only shown or hidden: a node given a new parent is restyled
+     * (see {@link RowCell}), and nodes added before they are needed would each cost a new cell CSS and layout.
      */
     private static void showOnly(Pane parent, Node... shown) {
         List<Node> on = List.of(shown);
+        for (Node node : shown) {
+            if (node.getParent() != parent) {
+                parent.getChildren().add(node);
+            }
+        }
         for (Node child : parent.getChildren()) {
             boolean show = on.contains(child);
             if (child.isVisible() != show) {

@@ -109,17 +109,20 @@ public final class StudioView extends BorderPane {
         MapView mapView = new MapView(vm.map(), vm.gallery(), thumbnails, dark);
         GalleryView gallery = new GalleryView(vm.gallery(), vm.corrections(), thumbnails);
         ConfusionMatrixView confusion = new ConfusionMatrixView(vm.confusion(), dark);
+        Tab chartsTab = tab(TRAINING, new ChartsView(vm.charts()));
         Tab galleryTab = tab(CLUSTERS, gallery);
         Tab mapTab = tab(MAP, mapView);
         Tab confusionTab = tab(CONFUSION, confusion);
-        tabs.getTabs().setAll(List.of(tab(TRAINING, new ChartsView(vm.charts())), galleryTab, mapTab, confusionTab));
+        tabs.getTabs().setAll(List.of(chartsTab, galleryTab, mapTab, confusionTab));
         // Hidden tabs skip their work during a run: only what is on screen is laid out and drawn.
         gallery.showingProperty().bind(galleryTab.selectedProperty());
         gallery.darkProperty().bind(dark);
         mapView.canvas().showingProperty().bind(mapTab.selectedProperty());
         confusion.showingProperty().bind(confusionTab.selectedProperty());
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
-        keepOnlySelectedContent(tabs);
+        // The others' captions, legend and charts change every epoch; the hidden gallery holds no rows and changes
+        // nothing, so it stays, laid out, for a quick switch.
+        detachWhileHidden(tabs, List.of(chartsTab, mapTab, confusionTab));
         // The session remembers the tab on screen, and an opened session brings its tab back.
         vm.session().selectedTabProperty().set(tabs.getSelectionModel().getSelectedItem().getText());
         tabs.getSelectionModel().selectedItemProperty().addListener((obs, was, now) ->
@@ -132,25 +135,42 @@ public final class StudioView extends BorderPane {
     }
 
     /**
-     * Keeps only the selected tab's content in the scene; the others are detached and re-attached when selected.
+     * Keeps the content of these tabs out of the scene while they are hidden, and brings it back when selected.
      * JavaFX styles, lays out and synchronises a hidden tab's nodes as well, and a frame whose only changes are in
      * hidden nodes has no dirty region, which it answers by repainting the whole window: a hidden chart's new axis
-     * ticks did that once an epoch or more during a run (10-20 ms in software; docs/BENCHMARKS.md, section 6).
+     * ticks did that once an epoch or more during a run (10-20 ms in software; docs/BENCHMARKS.md, section 6). All
+     * tabs stay in the scene for the window's first frame, so that their controls get their skins as the window
+     * opens and not in the frame that first shows them.
      */
-    private static void keepOnlySelectedContent(TabPane tabs) {
+    private static void detachWhileHidden(TabPane tabs, List<Tab> detachable) {
         Map<Tab, Node> contents = new IdentityHashMap<>();
-        for (Tab t : tabs.getTabs()) {
-            contents.put(t, t.getContent());
-            if (!t.isSelected()) {
-                t.setContent(null);
-            }
-        }
+        detachable.forEach(t -> contents.put(t, t.getContent()));
         tabs.getSelectionModel().selectedItemProperty().addListener((obs, was, now) -> {
-            if (was != null) {
+            if (contents.containsKey(was)) {
                 was.setContent(null);
             }
-            if (now != null) {
+            if (contents.containsKey(now)) {
                 now.setContent(contents.get(now));
+            }
+        });
+        afterFirstFrame(tabs, () -> detachable.stream().filter(t -> !t.isSelected()).forEach(t -> t.setContent(null)));
+    }
+
+    /** Runs {@code action} once, after the layout of the first frame that shows {@code node}. */
+    private static void afterFirstFrame(Node node, Runnable action) {
+        node.sceneProperty().addListener(new javafx.beans.value.ChangeListener<>() {
+            @Override
+            public void changed(javafx.beans.value.ObservableValue<? extends Scene> obs, Scene was, Scene now) {
+                if (now == null) {
+                    return;
+                }
+                node.sceneProperty().removeListener(this);
+                Runnable[] once = new Runnable[1];
+                once[0] = () -> {
+                    now.removePostLayoutPulseListener(once[0]);
+                    action.run();
+                };
+                now.addPostLayoutPulseListener(once[0]);
             }
         });
     }
