@@ -12,9 +12,9 @@ import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import javafx.css.PseudoClass;
-import javafx.scene.Node;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
@@ -265,12 +265,14 @@ public final class GalleryView extends BorderPane {
     }
 
     /**
-     * A row: the cluster's title column (on its first two rows) and a canvas of thumbnails. {@link #updateItem} runs inside the list's layout, after the frame's CSS pass, so it
-     * changes no style (style classes, pseudo-classes, inline styles, a node's parent): each such change leaves the
-     * scene's CSS marked dirty, and the next frame, with nothing left to restyle or draw, has no dirty region, which
-     * JavaFX answers by repainting the whole window. In software that took 10-20 ms a time and up to 59 ms at a
-     * run's first epoch (docs/BENCHMARKS.md, section 6). Colours and the cluster line are therefore set as
-     * properties, and a cell's nodes, once added, stay where they are and are only shown or hidden.
+     * A row: the cluster's title column (on its first two rows) and a canvas of thumbnails.
+     *
+     * <p>{@link #updateItem} runs inside the list's layout, after the frame's CSS pass, so it changes no style (style
+     * classes, pseudo-classes, inline styles, a node's parent): each such change leaves the scene's CSS marked dirty,
+     * and the next frame, with nothing left to restyle or draw, has no dirty region, which JavaFX answers by
+     * repainting the whole window. In software that took 10-20 ms a time and up to 59 ms at a run's first epoch
+     * (docs/BENCHMARKS.md, section 6). Colours and the cluster line are therefore set as properties, and a cell's
+     * nodes, once added, stay where they are and are only shown or hidden.
      */
     private final class RowCell extends ListCell<GalleryRow> {
         private final Rectangle swatch = new Rectangle(14, 14);

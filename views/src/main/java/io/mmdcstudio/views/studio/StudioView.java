@@ -24,6 +24,8 @@ import java.util.List;
 import java.util.Map;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
+import javafx.beans.value.ChangeListener;
+import javafx.beans.value.ObservableValue;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.Scene;
@@ -158,9 +160,9 @@ public final class StudioView extends BorderPane {
 
     /** Runs {@code action} once, after the layout of the first frame that shows {@code node}. */
     private static void afterFirstFrame(Node node, Runnable action) {
-        node.sceneProperty().addListener(new javafx.beans.value.ChangeListener<>() {
+        node.sceneProperty().addListener(new ChangeListener<>() {
             @Override
-            public void changed(javafx.beans.value.ObservableValue<? extends Scene> obs, Scene was, Scene now) {
+            public void changed(ObservableValue<? extends Scene> obs, Scene was, Scene now) {
                 if (now == null) {
                     return;
                 }
