@@ -41,7 +41,8 @@ import javax.imageio.ImageIO;
  *   <li>{@value #WATCH_PROPERTY}: the tab shown while the measured epochs run: {@code Training} (default),
  *       {@code Clusters}, {@code Map} or {@code Confusion matrix}; each redraws different things at an epoch's
  *       end, so the stall figures are worth taking on every one. {@code cycle} goes to the next tab every
- *       {@value #CYCLE_MILLIS} ms instead, as a person looking around during a run would</li>
+ *       {@value #CYCLE_MILLIS} ms instead, as a person looking around during a run would, and prints the longest
+ *       gap after each switch ({@link TabSwitchGaps})</li>
  * </ul>
  * Last, {@code screenshot-export.png}: the export sheet with a preview of a move into a temporary folder.
  */
@@ -74,6 +75,7 @@ final class ScreenshotDirector {
     private boolean shooting;
     private boolean exportShot;
     private Timeline cycling;
+    private final TabSwitchGaps switchGaps = new TabSwitchGaps();
 
     private record Step(double delayMillis, Runnable action) {}
 
@@ -117,8 +119,13 @@ final class ScreenshotDirector {
         }
         int[] next = {0};
         window.view().selectTab(TABS.get(next[0]++));
-        cycling = new Timeline(new KeyFrame(Duration.millis(CYCLE_MILLIS),
-                e -> window.view().selectTab(TABS.get(next[0]++ % TABS.size()))));
+        switchGaps.clear();
+        switchGaps.start();
+        cycling = new Timeline(new KeyFrame(Duration.millis(CYCLE_MILLIS), e -> {
+            String tab = TABS.get(next[0]++ % TABS.size());
+            window.view().selectTab(tab);
+            switchGaps.switched(tab);
+        }));
         cycling.setCycleCount(Animation.INDEFINITE);
         // Half a period late: Start comes CYCLE_MILLIS after this, and a switch in its frame would measure both.
         cycling.setDelay(Duration.millis(CYCLE_MILLIS / 2));
@@ -129,6 +136,9 @@ final class ScreenshotDirector {
         if (cycling != null) {
             cycling.stop();
             cycling = null;
+            switchGaps.stop();
+            System.err.println("mmdc:   longest gap in the " + TabSwitchGaps.FRAMES + " frames after each tab switch (ms): "
+                    + switchGaps.summary());
         }
     }
 
