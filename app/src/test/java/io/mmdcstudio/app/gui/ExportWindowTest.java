@@ -195,9 +195,11 @@ class ExportWindowTest {
         waitFor(5, () -> "Refine with 1 label".equals(robot.lookup("#refine-labels").queryButton().getText()));
         assertFalse(fx(() -> robot.lookup("#drag-badge").queryAs(Label.class).isVisible()), "the badge goes");
 
-        // Label as, in the image panel: the image shown, into cluster 1.
-        int other = fx(() -> vm.gallery().rows().stream().filter(r -> r.cluster() == 2 && r.images().length > 1)
-                .findFirst().orElseThrow().images()[1]);
+        // Label as, in the image panel: the image shown, into cluster 1. Another image of cluster 2 than the one
+        // dropped there, which may now be any of its first images (which line is dragged depends on the cells' order).
+        int other = fx(() -> vm.gallery().rows().stream().filter(r -> r.cluster() == 2)
+                .flatMapToInt(r -> java.util.stream.IntStream.of(r.images()))
+                .filter(i -> !vm.data().dataset().items().get(i).equals(dragged)).findFirst().orElseThrow());
         String chosen = fx(() -> vm.data().dataset().items().get(other));
         WaitForAsyncUtils.asyncFx(() -> vm.gallery().pick(other, false)).get();
         javafx.scene.control.MenuButton labelAs = robot.lookup("#label-as").queryAs(javafx.scene.control.MenuButton.class);

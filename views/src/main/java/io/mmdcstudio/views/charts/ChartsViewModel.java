@@ -2,11 +2,14 @@ package io.mmdcstudio.views.charts;
 
 import io.mmdcstudio.engine.results.RunManifest;
 import io.mmdcstudio.engine.run.RunEvents;
+import java.util.ArrayList;
 import java.util.List;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.scene.chart.XYChart;
@@ -15,7 +18,8 @@ import javafx.scene.chart.XYChart;
  * The live charts' data: the two losses batch by batch (apart: the rotation loss is an order of magnitude
  * larger and would flatten the clustering loss on a shared axis), ACC/NMI/ARI per epoch with the pixel k-means
  * ACC as a reference line, and the cluster sizes of the latest epoch. The x axis of losses and metrics is the
- * same epoch scale, so the charts line up. UI thread only.
+ * same epoch scale, so the charts line up. While the charts are hidden ({@link #showingProperty}) their series
+ * do not change: the changes are held and made at once when they show again. UI thread only.
  */
 public final class ChartsViewModel {
 
@@ -44,10 +48,22 @@ public final class ChartsViewModel {
     /** What the baseline line shows now (NaN: no line). */
     private double drawnBaselineAcc = Double.NaN;
     private int drawnBaselineEpochs;
+    private final BooleanProperty showing = new SimpleBooleanProperty(this, "showing", true);
+    /** Changes made while hidden, in order; a reset makes the ones before it moot. */
+    private final List<Runnable> held = new ArrayList<>();
+    private boolean catchingUp;
+    /** Whether the run behind the charts has loss points and scores, held changes included. */
+    private boolean holdsLosses;
+    private boolean holdsScores;
 
     /** Empty charts. */
     public ChartsViewModel() {
         sizes.setName("Images per cluster");
+        showing.addListener((obs, was, now) -> {
+            if (now) {
+                catchUp();
+            }
+        });
     }
 
     private static XYChart.Series<Number, Number> series(String name) {
@@ -58,16 +74,24 @@ public final class ChartsViewModel {
 
     /** Empties every chart for a run of {@code epochCount} epochs into {@code k} clusters. */
     public void reset(int epochCount, int k, boolean hasLabels, boolean withRotation) {
+        held.clear();
+        holdsLosses = false;
+        holdsScores = false;
+        change(() -> drawReset(epochCount, k, hasLabels, withRotation));
+    }
+
+    private void drawReset(int epochCount, int k, boolean hasLabels, boolean withRotation) {
         epochs.set(Math.max(1, epochCount));
         labelled.set(hasLabels);
         rotation.set(withRotation);
-        clearLosses();
+        clusterLoss.getData().clear();
+        rotationLoss.getData().clear();
         acc.getData().clear();
         nmi.getData().clear();
         ari.getData().clear();
         // Zeroes the bars in place when the cluster count is the same: new bars cost the chart a node, CSS and
         // layout each, in the frame after Start.
-        showSizes(new int[k]);
+        drawSizes(new int[k]);
         drawBaseline();
     }
 
@@ -76,8 +100,11 @@ public final class ChartsViewModel {
      * finished run's lines and axes take a long layout to take down).
      */
     public void clearLosses() {
-        clusterLoss.getData().clear();
-        rotationLoss.getData().clear();
+        holdsLosses = false;
+        change(() -> {
+            clusterLoss.getData().clear();
+            rotationLoss.getData().clear();
+        });
     }
 
     /** Adds a batch's loss (phases without a loss are ignored). */
@@ -94,19 +121,26 @@ public final class ChartsViewModel {
             return;
         }
         double x = e.epoch() + (e.batch() + 1) / (double) Math.max(1, e.batches());
-        target.getData().add(new XYChart.Data<>(x, e.loss()));
-        thin(target);
+        holdsLosses = true;
+        change(() -> {
+            target.getData().add(new XYChart.Data<>(x, e.loss()));
+            thin(target);
+        });
     }
 
     /** Adds an epoch's metrics and shows its cluster sizes. */
     public void addEpoch(RunEvents.EpochEnded e) {
         if (e.metrics() != null) {
-            double x = e.epoch() + 1;
-            acc.getData().add(new XYChart.Data<>(x, e.metrics().acc()));
-            nmi.getData().add(new XYChart.Data<>(x, e.metrics().nmi()));
-            ari.getData().add(new XYChart.Data<>(x, e.metrics().ari()));
+            holdsScores = true;
+            change(() -> addScores(e.epoch() + 1, e.metrics().acc(), e.metrics().nmi(), e.metrics().ari()));
         }
         showSizes(e.clusterSizes());
+    }
+
+    private void addScores(double x, double accValue, double nmiValue, double ariValue) {
+        acc.getData().add(new XYChart.Data<>(x, accValue));
+        nmi.getData().add(new XYChart.Data<>(x, nmiValue));
+        ari.getData().add(new XYChart.Data<>(x, ariValue));
     }
 
     /**
@@ -115,21 +149,27 @@ public final class ChartsViewModel {
      */
     public void addSavedEpoch(RunManifest.EpochRecord e) {
         double x = e.epoch() + 1;
-        if (e.clusterLoss() != null) {
-            clusterLoss.getData().add(new XYChart.Data<>(x, e.clusterLoss()));
-        }
-        if (e.rotationLoss() != null) {
-            rotationLoss.getData().add(new XYChart.Data<>(x, e.rotationLoss()));
-        }
-        if (e.metrics() != null) {
-            acc.getData().add(new XYChart.Data<>(x, e.metrics().acc()));
-            nmi.getData().add(new XYChart.Data<>(x, e.metrics().nmi()));
-            ari.getData().add(new XYChart.Data<>(x, e.metrics().ari()));
-        }
+        holdsLosses |= e.clusterLoss() != null || e.rotationLoss() != null;
+        holdsScores |= e.metrics() != null;
+        change(() -> {
+            if (e.clusterLoss() != null) {
+                clusterLoss.getData().add(new XYChart.Data<>(x, e.clusterLoss()));
+            }
+            if (e.rotationLoss() != null) {
+                rotationLoss.getData().add(new XYChart.Data<>(x, e.rotationLoss()));
+            }
+            if (e.metrics() != null) {
+                addScores(x, e.metrics().acc(), e.metrics().nmi(), e.metrics().ari());
+            }
+        });
     }
 
     /** Shows cluster sizes (e.g. of the final assignment of every image). */
     public void showSizes(int[] clusterSizes) {
+        change(() -> drawSizes(clusterSizes));
+    }
+
+    private void drawSizes(int[] clusterSizes) {
         ObservableList<XYChart.Data<String, Number>> bars = sizes.getData();
         if (bars.size() != clusterSizes.length) {
             bars.clear();
@@ -146,7 +186,7 @@ public final class ChartsViewModel {
     /** Sets the pixel k-means ACC shown as a reference line (NaN: none). */
     public void setBaselineAcc(double value) {
         baselineAcc = value;
-        drawBaseline();
+        change(this::drawBaseline);
     }
 
     private void drawBaseline() {
@@ -165,23 +205,62 @@ public final class ChartsViewModel {
 
     /** True while the charts hold no run: no loss, metric or saved epoch yet, only the axes of the next run. */
     public boolean holdsNoRun() {
-        return clusterLoss.getData().isEmpty() && rotationLoss.getData().isEmpty() && acc.getData().isEmpty();
+        return !holdsLosses && !holdsScores;
     }
 
-    /** Keeps long runs cheap to draw: halves the density of the older part of the line. */
-    private static void thin(XYChart.Series<Number, Number> s) {
+    /**
+     * Whether the charts are on screen (true unless told otherwise). While false, no series changes: JavaFX lays
+     * out and synchronises a hidden tab's nodes too, and a frame whose only changes are hidden (a new axis tick, a
+     * symbol, a bar) has no dirty region, which it answers by repainting the whole window (docs/BENCHMARKS.md,
+     * section 6). The held changes are made, in order, as soon as it turns true.
+     */
+    public BooleanProperty showingProperty() {
+        return showing;
+    }
+
+    private void change(Runnable draw) {
+        if (showing.get()) {
+            draw.run();
+        } else {
+            held.add(draw);
+        }
+    }
+
+    /** Makes the held changes, thinning each loss line once at the end rather than point by point. */
+    private void catchUp() {
+        catchingUp = true;
+        try {
+            held.forEach(Runnable::run);
+        } finally {
+            held.clear();
+            catchingUp = false;
+        }
+        thin(clusterLoss);
+        thin(rotationLoss);
+    }
+
+    /** Keeps long runs cheap to draw: halves the density of the older part of the line, as often as needed. */
+    private void thin(XYChart.Series<Number, Number> s) {
         ObservableList<XYChart.Data<Number, Number>> data = s.getData();
-        if (data.size() <= MAX_LOSS_POINTS) {
+        if (catchingUp || data.size() <= MAX_LOSS_POINTS) {
             return;
         }
-        int older = data.size() * 3 / 4;
-        List<XYChart.Data<Number, Number>> kept = new java.util.ArrayList<>(data.size());
-        for (int i = 0; i < data.size(); i++) {
-            if (i >= older || i % 2 == 0) {
-                kept.add(data.get(i));
-            }
+        List<XYChart.Data<Number, Number>> kept = data;
+        while (kept.size() > MAX_LOSS_POINTS) {
+            kept = halveOlderPart(kept);
         }
         data.setAll(kept);
+    }
+
+    private static List<XYChart.Data<Number, Number>> halveOlderPart(List<XYChart.Data<Number, Number>> points) {
+        int older = points.size() * 3 / 4;
+        List<XYChart.Data<Number, Number>> kept = new ArrayList<>(points.size());
+        for (int i = 0; i < points.size(); i++) {
+            if (i >= older || i % 2 == 0) {
+                kept.add(points.get(i));
+            }
+        }
+        return kept;
     }
 
     /** The clustering loss (MSE to the matched mixture targets). */

@@ -43,8 +43,8 @@ import javafx.scene.shape.Rectangle;
 /**
  * The clusters tab: a virtualised list (a {@link ListView} re-uses a screenful of equal-height cells) of rows of
  * thumbnails, each cluster titled in the left column of its first row; the selected image's details on the right.
- * While the tab is hidden the list holds no items, so a run does not pay for laying out what nobody sees; the rows
- * on screen change a few a frame.
+ * While the tab is hidden the list holds no items (once it has made its cells), so a run does not pay for laying
+ * out what nobody sees; the rows on screen change a few a frame.
  */
 public final class GalleryView extends BorderPane {
 
@@ -70,6 +70,8 @@ public final class GalleryView extends BorderPane {
     private final ObservableList<GalleryRow> shown = FXCollections.observableArrayList();
     private final NextFrame nextFrame = new NextFrame();
     private boolean fillPending;
+    /** Whether the list has made its screenful of cells (see {@link #makeCells()}). */
+    private boolean cellsMade;
     private final BooleanProperty dark = new SimpleBooleanProperty(this, "dark");
     private final GalleryDrag drag;
 
@@ -135,11 +137,16 @@ public final class GalleryView extends BorderPane {
      * cell sets its title and draws a canvas of thumbnails (each new one turned into an image and a texture), and
      * a screenful at once, at a run's first epoch, held the FX thread for 50-140 ms on a busy 2-core machine
      * (docs/BENCHMARKS.md, section 6). Once the screen is current, the rows off screen follow at once: they have
-     * no cells. While the tab is hidden the list holds no rows, so a run does not pay for what nobody sees.
+     * no cells. While the tab is hidden the list holds no rows, so a run does not pay for what nobody sees, except
+     * until it has made its cells ({@link #makeCells()}).
      */
     private void fill() {
         if (!showing.get()) {
-            shown.clear();
+            if (cellsMade || vm.rows().isEmpty()) {
+                shown.clear();
+            } else {
+                makeCells();
+            }
             return;
         }
         List<GalleryRow> rows = vm.rows();
@@ -172,14 +179,41 @@ public final class GalleryView extends BorderPane {
         }
     }
 
+    /**
+     * Lets the hidden list lay out the rows it has (before a run: the planned clusters' empty rows) until it has
+     * made a screenful of cells, then empties it. The list keeps its cells when emptied, so the first time the
+     * tab shows during a run its cells are only filled, not made: making them took 26-30 ms of that frame's
+     * layout (docs/BENCHMARKS.md, section 6).
+     */
+    private void makeCells() {
+        if (!shown.equals(vm.rows())) {
+            shown.setAll(vm.rows());
+        }
+        // Checked once the frame is drawn: a list not yet laid out (no window yet, no height) tries again when its
+        // height or rows change.
+        nextFrame.execute(() -> {
+            if (!cellsMade && flow() != null) {
+                cellsMade = true;
+                fill();
+            }
+        });
+    }
+
     /** The indices of the rows on screen, [from, to): the list's visible cells, or a tall screenful from the top. */
     private int[] onScreen() {
-        if (list.lookup(".virtual-flow") instanceof VirtualFlow<?> flow && flow.getFirstVisibleCell() != null) {
+        VirtualFlow<?> flow = flow();
+        if (flow != null) {
             return new int[] {flow.getFirstVisibleCell().getIndex(), flow.getLastVisibleCell().getIndex() + 2};
         }
         // Before its first layout the list has no height: count a tall screen's worth of rows.
         double height = list.getHeight() > 0 ? list.getHeight() : 1200;
         return new int[] {0, (int) Math.ceil(height / ROW_HEIGHT) + 1};
+    }
+
+    /** The list's flow once it has laid out cells, else null. */
+    private VirtualFlow<?> flow() {
+        return list.lookup(".virtual-flow") instanceof VirtualFlow<?> flow && flow.getFirstVisibleCell() != null
+                ? flow : null;
     }
 
     /** Whether the gallery is on screen (its tab selected); while false the list is left empty. */
