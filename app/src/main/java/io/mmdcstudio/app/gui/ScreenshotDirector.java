@@ -137,8 +137,8 @@ final class ScreenshotDirector {
             cycling.stop();
             cycling = null;
             switchGaps.stop();
-            System.err.println("mmdc:   longest gap in the " + TabSwitchGaps.FRAMES + " frames after each tab switch (ms): "
-                    + switchGaps.summary());
+            System.err.println("mmdc:   longest gap in the " + TabSwitchGaps.FRAMES
+                    + " frames after each tab switch (ms): " + switchGaps.summary());
         }
     }
 

@@ -216,7 +216,7 @@ public final class GalleryView extends BorderPane {
                 ? flow : null;
     }
 
-    /** Whether the gallery is on screen (its tab selected); while false the list is left empty. */
+    /** Whether the gallery is on screen (its tab selected); while false the list is left empty, once it has cells. */
     public BooleanProperty showingProperty() {
         return showing;
     }

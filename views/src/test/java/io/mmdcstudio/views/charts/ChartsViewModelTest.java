@@ -80,7 +80,8 @@ class ChartsViewModelTest {
         ObservableList<XYChart.Data<Number, Number>> line = vm.clusterLossSeries().get(0).getData();
         assertTrue(line.size() <= ChartsViewModel.MAX_LOSS_POINTS && line.size() > ChartsViewModel.MAX_LOSS_POINTS / 2,
                 "thinned to at most " + ChartsViewModel.MAX_LOSS_POINTS + ": " + line.size());
-        assertEquals(points / 100.0, line.get(line.size() - 1).getXValue().doubleValue(), 1e-9, "the latest point kept");
+        assertEquals(points / 100.0, line.get(line.size() - 1).getXValue().doubleValue(), 1e-9,
+                "the latest point kept");
         assertEquals(1.0, line.get(0).getYValue().doubleValue(), "the first point kept");
     }
 
