@@ -141,8 +141,10 @@ public final class StudioView extends BorderPane {
     /**
      * Keeps the content of these tabs out of the scene while they are hidden, and brings it back when selected.
      * JavaFX styles, lays out and synchronises a hidden tab's nodes as well, and a frame whose only changes are in
-     * hidden nodes has no dirty region, which it answers by repainting the whole window: a hidden chart's new axis
-     * ticks did that once an epoch or more during a run (10-20 ms in software; docs/BENCHMARKS.md, section 6). All
+     * hidden nodes has no dirty region, which it answers by repainting the whole window: a hidden legend's or
+     * chart's new text did that once an epoch or more during a run (10-20 ms in software; docs/BENCHMARKS.md,
+     * section 6). Views that can hold their changes while hidden (the charts) stay instead: re-attaching restyles
+     * every node of theirs. All
      * tabs stay in the scene for the window's first frame, so that their controls get their skins as the window
      * opens and not in the frame that first shows them.
      */
